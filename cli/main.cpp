@@ -1,0 +1,155 @@
+// devo: which English devolution deal could this council, combined authority or
+// grouping of councils have, which powers would it give, and why.
+//
+// The command line only parses arguments and dispatches; every rule semantic
+// lives in the engine (devo::engine).
+
+#include <exception>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <devo/codes.hpp>
+#include <devo/version.hpp>
+
+#include "commands.hpp"
+#include "exit_code.hpp"
+
+namespace {
+
+constexpr const char* k_exit_codes =
+    "Exit codes:\n"
+    "  0  evaluated (evaluate, list), or every file is valid (check)\n"
+    "  2  a problem in an input file or in the arguments, reported with its code and file:line:col\n"
+    "  3  an internal error in devo itself";
+
+constexpr const char* k_formats_help = "Output format: text, json or markdown";
+
+void add_evaluate(CLI::App& app, devo::cli::EvaluateArguments& arguments) {
+  CLI::App* command = app.add_subcommand(
+      "evaluate", "Evaluate a subject's facts: the tier it reaches, every power, and why");
+  command->add_option("--rules", arguments.rules,
+                      "Rule set: a built-in id (see `devo list rulesets`) or a rule file; "
+                      "default: the built-in rule set in force on the --as-of date");
+  command->add_option("--facts", arguments.facts, "YAML file with the subject and its facts")
+      ->required();
+  command->add_option("--format", arguments.format, k_formats_help)
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  command->add_option("--as-of", arguments.as_of,
+                      "The date of the evaluation, YYYY-MM-DD; default: today");
+  command->add_option("--max-errors", arguments.max_errors,
+                      "Report at most this many errors; 0 for no limit")
+      ->capture_default_str();
+  command->footer(k_exit_codes);
+}
+
+void add_check(CLI::App& app, devo::cli::CheckArguments& arguments) {
+  CLI::App* command =
+      app.add_subcommand("check", "Validate rule files and report every problem in them");
+  command->add_option("paths", arguments.paths, "Rule files to check")->required();
+  command->add_option("--format", arguments.format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--max-errors", arguments.max_errors,
+                      "Report at most this many errors; 0 for no limit")
+      ->capture_default_str();
+  command->footer(k_exit_codes);
+}
+
+void add_list(CLI::App& app, devo::cli::ListArguments& arguments) {
+  CLI::App* command =
+      app.add_subcommand("list", "List the built-in rule sets, or a rule set's tiers or powers");
+  command->add_option("what", arguments.what, "rulesets, tiers or powers")
+      ->required()
+      ->check(CLI::IsMember({"rulesets", "tiers", "powers"}));
+  command->add_option("--rules", arguments.rules,
+                      "Rule set for tiers and powers: a built-in id or a rule file; default: "
+                      "the built-in rule set in force today");
+  command->add_option("--format", arguments.format, k_formats_help)
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  command->footer(k_exit_codes);
+}
+
+// A usage error is reported like any other problem: a location (the command
+// line), plain words and a stable code.
+int report_usage_error(const CLI::App& app, const CLI::ParseError& error) {
+  std::string command = "devo";
+  for (const CLI::App* subcommand : app.get_subcommands()) {
+    command += " " + subcommand->get_name();
+  }
+  fmt::print(stderr, "{}: error: {} [{}]\nrun '{} --help' for the options\n", command,
+             error.what(), devo::codes::usage, command);
+  return devo::cli::k_exit_bad_input;
+}
+
+bool is_command(const CLI::App& app, const std::string& name) {
+  for (const CLI::App* subcommand : app.get_subcommands({})) {
+    if (subcommand->get_name() == name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+int report_unknown_command(const CLI::App& app, const std::string& name) {
+  std::vector<std::string> names;
+  for (const CLI::App* subcommand : app.get_subcommands({})) {
+    names.push_back(subcommand->get_name());
+  }
+  std::string list;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    list += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  }
+  fmt::print(stderr, "devo: error: there is no command '{}'; the commands are {} [{}]\n"
+                     "run 'devo --help' for the options\n",
+             name, list, devo::codes::usage);
+  return devo::cli::k_exit_bad_input;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // The name is fixed so that help reads the same wherever the binary is.
+  CLI::App app{"devo: which devolution deal tier could an English council, combined authority "
+               "or proposed grouping of councils reach, which powers would it give, and why",
+               "devo"};
+  app.set_version_flag("--version", std::string(devo::k_version));
+  app.require_subcommand(1);
+  app.footer(k_exit_codes);
+
+  devo::cli::EvaluateArguments evaluate;
+  devo::cli::CheckArguments check;
+  devo::cli::ListArguments list;
+  add_evaluate(app, evaluate);
+  add_check(app, check);
+  add_list(app, list);
+
+  if (argc > 1 && argv[1][0] != '-' && !is_command(app, argv[1])) {
+    return report_unknown_command(app, argv[1]);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // --help and --version arrive here too, with exit code 0.
+    if (error.get_exit_code() == 0) {
+      return app.exit(error);
+    }
+    return report_usage_error(app, error);
+  }
+
+  try {
+    if (app.got_subcommand("evaluate")) {
+      return devo::cli::run_evaluate(evaluate);
+    }
+    if (app.got_subcommand("check")) {
+      return devo::cli::run_check(check);
+    }
+    return devo::cli::run_list(list);
+  } catch (const std::exception& error) {
+    // Problems in users' files are diagnostics, never exceptions: reaching
+    // this handler means devo itself is wrong.
+    fmt::print(stderr, "devo: internal error: {}\n", error.what());
+    return devo::cli::k_exit_internal;
+  }
+}

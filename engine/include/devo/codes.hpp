@@ -1,0 +1,57 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace devo {
+
+// The stable diagnostic codes. Tools and tests match on these strings, so a
+// code is never renamed or reused; docs/diagnostics.md explains each one.
+namespace codes {
+// Reading files.
+inline constexpr std::string_view file_not_found = "file-not-found";
+inline constexpr std::string_view file_unreadable = "file-unreadable";
+inline constexpr std::string_view not_a_file = "not-a-file";
+// YAML.
+inline constexpr std::string_view yaml_syntax = "yaml-syntax";
+inline constexpr std::string_view empty_document = "empty-document";
+inline constexpr std::string_view multiple_documents = "multiple-documents";
+inline constexpr std::string_view duplicate_key = "duplicate-key";
+inline constexpr std::string_view number_out_of_range = "number-out-of-range";
+inline constexpr std::string_view too_deep = "too-deep";
+// Shape, checked against the JSON Schema in schemas/.
+inline constexpr std::string_view unknown_key = "unknown-key";
+inline constexpr std::string_view missing_key = "missing-key";
+inline constexpr std::string_view wrong_type = "wrong-type";
+inline constexpr std::string_view invalid_value = "invalid-value";
+inline constexpr std::string_view invalid_date = "invalid-date";
+// Meaning, checked once the shape is right.
+inline constexpr std::string_view condition_form = "condition-form";
+inline constexpr std::string_view duplicate_id = "duplicate-id";
+inline constexpr std::string_view undefined_condition = "undefined-condition";
+inline constexpr std::string_view undefined_fact = "undefined-fact";
+inline constexpr std::string_view undefined_tier = "undefined-tier";
+inline constexpr std::string_view undefined_source = "undefined-source";
+inline constexpr std::string_view condition_cycle = "condition-cycle";
+inline constexpr std::string_view type_mismatch = "type-mismatch";
+inline constexpr std::string_view unknown_enum_value = "unknown-enum-value";
+inline constexpr std::string_view effective_dates = "effective-dates";
+inline constexpr std::string_view unused_condition = "unused-condition";
+inline constexpr std::string_view unused_fact = "unused-fact";
+inline constexpr std::string_view unknown_fact = "unknown-fact";
+// The command line.
+inline constexpr std::string_view usage = "usage";
+inline constexpr std::string_view unknown_ruleset = "unknown-ruleset";
+// The report itself.
+inline constexpr std::string_view too_many_errors = "too-many-errors";
+}  // namespace codes
+
+struct DiagnosticCodeInfo {
+  std::string_view code;
+  std::string_view summary;
+};
+
+// Every code above with a one-line summary, in the order of docs/diagnostics.md.
+std::span<const DiagnosticCodeInfo> diagnostic_codes();
+
+}  // namespace devo

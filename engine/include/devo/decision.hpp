@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace devo {
+
+// Three-valued: a condition over a fact the subject does not supply is
+// unknown, not false.
+enum class Status { holds, fails, unknown };
+enum class PowerStatus { available, unavailable, unknown };
+
+std::string_view to_string(Status status);
+std::string_view to_string(PowerStatus status);
+
+// One plain-words reason, naming the facts and values that decided it.
+struct Reason {
+  Status status = Status::unknown;
+  std::string message;
+  // True for an expectation, which warns but never decides.
+  bool expectation = false;
+};
+
+struct TierResult {
+  std::string id;
+  Status status = Status::unknown;
+  std::vector<Reason> reasons;
+  // For an unknown status: the facts that would settle it.
+  std::vector<std::string> settled_by;
+};
+
+struct PowerResult {
+  std::string id;
+  PowerStatus status = PowerStatus::unknown;
+  std::vector<Reason> reasons;
+  std::vector<std::string> settled_by;
+};
+
+struct Warning {
+  std::string code;
+  std::string message;
+};
+
+// The outcome of evaluating one subject's facts against one rule set. Reasons
+// and `settled_by` are only filled when an explanation was asked for.
+struct Decision {
+  // Index into `tiers` of the highest tier that holds, if any.
+  std::optional<std::size_t> tier;
+  std::vector<TierResult> tiers;
+  std::vector<PowerResult> powers;
+  std::vector<Warning> warnings;
+};
+
+}  // namespace devo

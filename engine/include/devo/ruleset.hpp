@@ -1,0 +1,150 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <devo/diagnostic.hpp>
+#include <devo/value.hpp>
+
+namespace devo {
+
+// How sure the rule's source is: read in the primary document, read in a
+// reputable secondary summary, or reconstructed and not yet checked.
+enum class Evidence { confirmed, secondary, reconstructed };
+
+std::string_view to_string(Evidence evidence);
+
+// A document a rule rests on.
+struct Source {
+  std::string id;
+  std::string title;
+  std::string publisher;
+  std::string url;
+  std::optional<Date> date;
+  Location location;
+};
+
+// Where in a source a rule is written: document, table or section, page. `via`
+// names the secondary sources the rule was actually read in, when the primary
+// text was not seen.
+struct Citation {
+  std::string source;
+  std::string section;
+  std::string page;
+  std::vector<std::string> via;
+  Location location;
+};
+
+enum class Operator { eq, ne, in, lt, lte, gt, gte, exists, contains };
+
+std::string_view to_string(Operator op);
+
+// A condition tree node. Leaves compare one fact with a value or refer to a
+// named condition; inner nodes combine their children.
+struct Condition {
+  enum class Kind { all, any, negation, reference, comparison };
+
+  Kind kind = Kind::all;
+  // Words for what the condition asks for ("a mayoral combined authority");
+  // when empty, words are generated from the condition itself.
+  std::string title;
+  // all, any: the parts; negation: exactly one.
+  std::vector<Condition> children;
+  // reference: the named condition; comparison: the fact.
+  std::string name;
+  Location name_location;
+  Operator op = Operator::eq;
+  Literal operand;
+  std::optional<Citation> citation;
+  std::optional<Evidence> evidence;
+  Location location;
+};
+
+// A fact that rules may use. `values` lists an enum's values, or for a bool
+// the words for true and false, each with a label used in explanations; `says`
+// is how a reason states the fact's value, with "{value}" standing for it.
+struct FactDeclaration {
+  std::string name;
+  FactType type = FactType::boolean;
+  std::string title;
+  std::string description;
+  std::string says;
+  std::vector<std::pair<std::string, std::string>> values;
+  Location location;
+
+  // The label of `value` (an enum value, or "true"/"false"); `value` itself
+  // when it has none.
+  std::string label_of(std::string_view value) const;
+  bool has_value(std::string_view value) const;
+};
+
+// A condition defined once and referred to by name (the 2022 framework's `*`
+// and `^` flags are two).
+struct NamedCondition {
+  std::string name;
+  std::string title;
+  std::string description;
+  Condition when;
+  std::optional<Citation> citation;
+  std::optional<Evidence> evidence;
+  Location location;
+};
+
+// A deal tier. Tiers are ordered; each holds when its own requirements hold
+// and the tier below it holds. Expectations only warn.
+struct Tier {
+  std::string id;
+  std::string title;
+  std::string summary;
+  std::vector<Condition> requirements;
+  std::vector<Condition> expectations;
+  Citation citation;
+  Evidence evidence = Evidence::reconstructed;
+  Location location;
+};
+
+// A power (function) that a tier gives, perhaps only under further conditions.
+struct Power {
+  std::string id;
+  std::string title;
+  std::string group;
+  std::string tier;
+  Location tier_location;
+  std::string description;
+  std::string note;
+  std::vector<Condition> requirements;
+  std::vector<Condition> expectations;
+  Citation citation;
+  Evidence evidence = Evidence::reconstructed;
+  Location location;
+};
+
+// One framework, as loaded from one rule file.
+struct RuleSet {
+  std::string id;
+  std::string title;
+  std::string summary;
+  Date effective_from;
+  std::optional<Date> effective_to;
+  std::vector<Source> sources;
+  std::vector<FactDeclaration> facts;
+  std::vector<NamedCondition> conditions;
+  std::vector<Tier> tiers;
+  std::vector<Power> powers;
+
+  // The file it came from and the SHA-256 of its bytes, for receipts.
+  std::string file;
+  std::string sha256;
+
+  const FactDeclaration* find_fact(std::string_view name) const;
+  const NamedCondition* find_condition(std::string_view name) const;
+  const Source* find_source(std::string_view id) const;
+  // The index of tier `id` in `tiers`, if there is one.
+  std::optional<std::size_t> tier_index(std::string_view id) const;
+  bool in_force_on(Date date) const;
+};
+
+}  // namespace devo

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <devo/diagnostic.hpp>
+
+namespace devo {
+
+// A file's name, as diagnostics show it, and its bytes.
+struct SourceFile {
+  std::string name;
+  std::shared_ptr<const std::string> text;
+
+  static SourceFile from_text(std::string name, std::string text);
+};
+
+// Reads `path` whole. A missing, unreadable or non-regular file is reported to
+// `diags` (file-not-found, file-unreadable, not-a-file) and gives nothing.
+std::optional<SourceFile> read_source_file(const std::string& path, Diagnostics& diags);
+
+}  // namespace devo

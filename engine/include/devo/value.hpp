@@ -1,0 +1,63 @@
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <devo/diagnostic.hpp>
+
+namespace devo {
+
+// A calendar date, stored as days since 1970-01-01.
+struct Date {
+  std::int32_t days = 0;
+
+  // Parses "YYYY-MM-DD"; only dates that exist on the calendar (no 2023-02-30).
+  static std::optional<Date> parse(std::string_view text);
+  static Date from_civil(int year, unsigned month, unsigned day);
+  // Today in UTC.
+  static Date today();
+
+  std::string to_string() const;
+
+  friend auto operator<=>(Date, Date) = default;
+};
+
+// The types a fact can have, as rule files spell them: bool, integer, enum,
+// date, codes (a list of codes such as GSS codes).
+enum class FactType { boolean, integer, enumeration, date, codes };
+
+std::string_view to_string(FactType type);
+std::optional<FactType> fact_type_from_string(std::string_view text);
+
+// A list of codes, kept sorted and without repeats so that comparisons are set
+// comparisons.
+using Codes = std::vector<std::string>;
+
+// The value of one fact. The string alternative holds an enum value.
+using FactValue = std::variant<bool, std::int64_t, std::string, Date, Codes>;
+
+// A value as written in a rule or facts file, before it is given a fact's type.
+// `text` holds the string itself, or the source spelling of any other scalar.
+struct Literal {
+  enum class Kind { null, boolean, integer, real, string, list };
+
+  Kind kind = Kind::null;
+  bool boolean = false;
+  std::int64_t integer = 0;
+  double real = 0;
+  std::string text;
+  std::vector<Literal> items;
+  Location location;
+};
+
+std::string_view to_string(Literal::Kind kind);
+
+// Formats an integer with thousands separators: 3009664 -> "3,009,664".
+std::string format_integer(std::int64_t value);
+
+}  // namespace devo

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+
+#include <devo/diagnostic.hpp>
+#include <devo/facts.hpp>
+#include <devo/ruleset.hpp>
+
+#include "load/decode.hpp"
+
+namespace devo::check {
+
+// Reports every problem with the meaning of `rules`: repeated ids, references
+// that do not resolve (conditions, facts, tiers, sources), cycles among named
+// conditions, and comparisons whose operator or value does not fit the fact's
+// type.
+void check_ruleset(const RuleSet& rules, Diagnostics& diags);
+
+// Warns about named conditions and facts that nothing uses. Run it only on a
+// rule set without errors: a condition that failed to load would otherwise
+// make the names it uses look unused.
+void warn_unused(const RuleSet& rules, Diagnostics& diags);
+
+// Types each raw fact by the declaration in `rules`. Undeclared facts are
+// warnings (unknown-fact); values of the wrong type are errors. Gives nothing
+// if any error was reported.
+std::optional<FactInput> check_facts(const load::RawFacts& raw, const RuleSet& rules,
+                                     Diagnostics& diags);
+
+}  // namespace devo::check

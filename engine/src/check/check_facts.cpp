@@ -1,0 +1,152 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <devo/codes.hpp>
+
+#include "check/check.hpp"
+#include "support/suggest.hpp"
+
+namespace devo::check {
+namespace {
+
+std::string describe_literal(const Literal& literal) {
+  switch (literal.kind) {
+    case Literal::Kind::null:
+      return "nothing (null)";
+    case Literal::Kind::boolean:
+      return fmt::format("the bool {}", literal.boolean ? "true" : "false");
+    case Literal::Kind::integer:
+      return fmt::format("the integer {}", literal.integer);
+    case Literal::Kind::real:
+      return fmt::format("the number {}", literal.text);
+    case Literal::Kind::string:
+      return fmt::format("the string '{}'", literal.text);
+    case Literal::Kind::list:
+      return "a list";
+  }
+  return "a value";
+}
+
+class FactTyper {
+ public:
+  FactTyper(const RuleSet& rules, Diagnostics& diags) : m_rules(rules), m_diags(diags) {}
+
+  std::optional<FactValue> type(const FactDeclaration& fact, const Literal& value) {
+    switch (fact.type) {
+      case FactType::boolean:
+        if (value.kind == Literal::Kind::boolean) {
+          return value.boolean;
+        }
+        return mismatch(fact, value, "true or false");
+      case FactType::integer:
+        if (value.kind == Literal::Kind::integer) {
+          return value.integer;
+        }
+        return mismatch(fact, value, "a whole number");
+      case FactType::enumeration:
+        return type_enum(fact, value);
+      case FactType::date:
+        return type_date(fact, value);
+      case FactType::codes:
+        return type_codes(fact, value);
+    }
+    return std::nullopt;
+  }
+
+  std::vector<std::string> declared_names() const {
+    std::vector<std::string> names;
+    for (const FactDeclaration& fact : m_rules.facts) {
+      names.push_back(fact.name);
+    }
+    return names;
+  }
+
+ private:
+  std::optional<FactValue> type_enum(const FactDeclaration& fact, const Literal& value) {
+    if (value.kind != Literal::Kind::string) {
+      return mismatch(fact, value, "one of its values");
+    }
+    if (!fact.has_value(value.text)) {
+      std::vector<std::string> values;
+      for (const auto& [name, label] : fact.values) {
+        values.push_back(name);
+      }
+      m_diags.error(value.location, std::string(codes::unknown_enum_value),
+                    fmt::format("'{}' is not a value of '{}'{}; its values are {}", value.text,
+                                fact.name, support::did_you_mean(value.text, values),
+                                support::quoted_list(values, "and")));
+      return std::nullopt;
+    }
+    return value.text;
+  }
+
+  std::optional<FactValue> type_date(const FactDeclaration& fact, const Literal& value) {
+    if (value.kind != Literal::Kind::string) {
+      return mismatch(fact, value, "a date (YYYY-MM-DD)");
+    }
+    auto date = Date::parse(value.text);
+    if (!date) {
+      m_diags.error(value.location, std::string(codes::invalid_date),
+                    fmt::format("'{}' is not a real date in the form YYYY-MM-DD", value.text));
+      return std::nullopt;
+    }
+    return *date;
+  }
+
+  std::optional<FactValue> type_codes(const FactDeclaration& fact, const Literal& value) {
+    if (value.kind != Literal::Kind::list) {
+      return mismatch(fact, value, "a list of codes");
+    }
+    Codes codes;
+    for (const Literal& item : value.items) {
+      if (item.kind != Literal::Kind::string) {
+        return mismatch(fact, item, "a code");
+      }
+      codes.push_back(item.text);
+    }
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    return codes;
+  }
+
+  std::optional<FactValue> mismatch(const FactDeclaration& fact, const Literal& value,
+                                    std::string_view expected) {
+    m_diags.error(value.location, std::string(codes::wrong_type),
+                  fmt::format("fact '{}' ({}) needs {}, not {}", fact.name, to_string(fact.type),
+                              expected, describe_literal(value)));
+    return std::nullopt;
+  }
+
+  const RuleSet& m_rules;
+  Diagnostics& m_diags;
+};
+
+}  // namespace
+
+std::optional<FactInput> check_facts(const load::RawFacts& raw, const RuleSet& rules,
+                                     Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  FactTyper typer(rules, diags);
+  FactInput input;
+  input.subject = raw.subject;
+  for (const load::RawFact& fact : raw.facts) {
+    const FactDeclaration* declaration = rules.find_fact(fact.name);
+    if (declaration == nullptr) {
+      diags.warning(fact.location, std::string(codes::unknown_fact),
+                    fmt::format("rule set '{}' has no fact '{}'{}; it is ignored", rules.id,
+                                fact.name,
+                                support::did_you_mean(fact.name, typer.declared_names())));
+      continue;
+    }
+    if (auto value = typer.type(*declaration, fact.value)) {
+      input.values.emplace(fact.name, std::move(*value));
+    }
+  }
+  if (diags.error_count() > errors_before) {
+    return std::nullopt;
+  }
+  return input;
+}
+
+}  // namespace devo::check

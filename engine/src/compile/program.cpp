@@ -1,0 +1,259 @@
+#include "compile/program.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace devo::compile {
+namespace {
+
+// The scalar slot value of a literal already checked against `fact`.
+std::int64_t scalar_of(const FactDeclaration& fact, const Literal& literal) {
+  switch (fact.type) {
+    case FactType::boolean:
+      return literal.boolean ? 1 : 0;
+    case FactType::integer:
+      return literal.integer;
+    case FactType::enumeration: {
+      const auto it = std::find_if(fact.values.begin(), fact.values.end(),
+                                   [&](const auto& entry) { return entry.first == literal.text; });
+      return it - fact.values.begin();
+    }
+    case FactType::date:
+      return Date::parse(literal.text).value_or(Date{}).days;
+    case FactType::codes:
+      return 0;
+  }
+  return 0;
+}
+
+Op scalar_op(Operator op) {
+  switch (op) {
+    case Operator::eq:
+      return Op::eq;
+    case Operator::ne:
+      return Op::ne;
+    case Operator::in:
+      return Op::in;
+    case Operator::lt:
+      return Op::lt;
+    case Operator::lte:
+      return Op::lte;
+    case Operator::gt:
+      return Op::gt;
+    case Operator::gte:
+      return Op::gte;
+    case Operator::exists:
+      return Op::exists;
+    case Operator::contains:
+      return Op::codes_contains;
+  }
+  return Op::eq;
+}
+
+class Compiler {
+ public:
+  explicit Compiler(std::shared_ptr<const RuleSet> rules) {
+    m_program.rules = std::move(rules);
+    const RuleSet& model = *m_program.rules;
+    for (std::size_t i = 0; i < model.facts.size(); ++i) {
+      m_slots.emplace(model.facts[i].name, static_cast<std::uint32_t>(i));
+    }
+  }
+
+  detail::Program run() {
+    const RuleSet& model = *m_program.rules;
+    for (const Tier& tier : model.tiers) {
+      m_program.tiers.push_back(compile_item(tier.requirements, tier.expectations));
+    }
+    for (const Power& power : model.powers) {
+      m_program.powers.push_back(compile_item(power.requirements, power.expectations));
+      m_program.power_tiers.push_back(
+          static_cast<std::uint32_t>(model.tier_index(power.tier).value_or(0)));
+    }
+    return std::move(m_program);
+  }
+
+ private:
+  CompiledItem compile_item(const std::vector<Condition>& requirements,
+                            const std::vector<Condition>& expectations) {
+    CompiledItem item;
+    for (const Condition& condition : requirements) {
+      item.requirements.push_back(compile(condition));
+    }
+    for (const Condition& condition : expectations) {
+      item.expectations.push_back(compile(condition));
+    }
+    return item;
+  }
+
+  std::uint32_t compile(const Condition& condition) {
+    switch (condition.kind) {
+      case Condition::Kind::all:
+        return compile_parent(condition, Op::all);
+      case Condition::Kind::any:
+        return compile_parent(condition, Op::any);
+      case Condition::Kind::negation:
+        return compile_parent(condition, Op::negation);
+      case Condition::Kind::reference:
+        return compile_reference(condition);
+      case Condition::Kind::comparison:
+        return compile_comparison(condition);
+    }
+    return 0;
+  }
+
+  std::uint32_t compile_parent(const Condition& condition, Op op) {
+    std::vector<std::uint32_t> children;
+    for (const Condition& child : condition.children) {
+      children.push_back(compile(child));
+    }
+    Node node;
+    node.op = op;
+    node.first = static_cast<std::uint32_t>(m_program.children.size());
+    node.count = static_cast<std::uint32_t>(children.size());
+    node.source = &condition;
+    m_program.children.insert(m_program.children.end(), children.begin(), children.end());
+    return add(node);
+  }
+
+  // Each named condition is compiled once; every reference to it points at
+  // the same node, so it is evaluated once per decision.
+  std::uint32_t compile_reference(const Condition& condition) {
+    const NamedCondition* named = m_program.rules->find_condition(condition.name);
+    auto it = m_named.find(named);
+    std::uint32_t root = 0;
+    if (it == m_named.end()) {
+      root = compile(named->when);
+      m_named.emplace(named, root);
+    } else {
+      root = it->second;
+    }
+    Node node;
+    node.op = Op::reference;
+    node.first = static_cast<std::uint32_t>(m_program.children.size());
+    node.count = 1;
+    node.source = &condition;
+    node.named = named;
+    m_program.children.push_back(root);
+    return add(node);
+  }
+
+  std::uint32_t compile_comparison(const Condition& condition) {
+    const RuleSet& model = *m_program.rules;
+    const std::uint32_t slot = m_slots.at(condition.name);
+    const FactDeclaration& fact = model.facts[slot];
+    Node node;
+    node.slot = slot;
+    node.source = &condition;
+    node.op = scalar_op(condition.op);
+    if (condition.op == Operator::exists) {
+      node.operand = condition.operand.boolean ? 1 : 0;
+    } else if (fact.type == FactType::codes) {
+      compile_codes_operand(condition, node);
+    } else if (condition.op == Operator::in) {
+      std::vector<std::int64_t> values;
+      for (const Literal& item : condition.operand.items) {
+        values.push_back(scalar_of(fact, item));
+      }
+      std::sort(values.begin(), values.end());
+      node.first = static_cast<std::uint32_t>(m_program.sets.size());
+      node.count = static_cast<std::uint32_t>(values.size());
+      m_program.sets.insert(m_program.sets.end(), values.begin(), values.end());
+    } else {
+      node.operand = scalar_of(fact, condition.operand);
+    }
+    return add(node);
+  }
+
+  void compile_codes_operand(const Condition& condition, Node& node) {
+    Codes codes;
+    if (condition.op == Operator::contains) {
+      codes.push_back(condition.operand.text);
+    } else {
+      node.op = condition.op == Operator::eq ? Op::codes_eq : Op::codes_ne;
+      for (const Literal& item : condition.operand.items) {
+        codes.push_back(item.text);
+      }
+      std::sort(codes.begin(), codes.end());
+      codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    }
+    node.first = static_cast<std::uint32_t>(m_program.code_sets.size());
+    m_program.code_sets.push_back(std::move(codes));
+  }
+
+  std::uint32_t add(const Node& node) {
+    m_program.nodes.push_back(node);
+    return static_cast<std::uint32_t>(m_program.nodes.size() - 1);
+  }
+
+  detail::Program m_program;
+  std::map<std::string, std::uint32_t, std::less<>> m_slots;
+  std::map<const NamedCondition*, std::uint32_t> m_named;
+};
+
+}  // namespace
+
+std::shared_ptr<const detail::Program> compile_program(std::shared_ptr<const RuleSet> rules) {
+  return std::make_shared<const detail::Program>(Compiler(std::move(rules)).run());
+}
+
+BoundFacts bind_facts(const detail::Program& program, const FactInput& facts) {
+  const RuleSet& rules = *program.rules;
+  BoundFacts bound;
+  bound.values.assign(rules.facts.size(), 0);
+  bound.known.assign(rules.facts.size(), 0);
+  bound.codes.resize(rules.facts.size());
+  for (std::size_t slot = 0; slot < rules.facts.size(); ++slot) {
+    const FactDeclaration& fact = rules.facts[slot];
+    auto it = facts.values.find(fact.name);
+    if (it == facts.values.end()) {
+      continue;
+    }
+    // A value of another type than the declaration's (possible only through
+    // the library API) stays unknown rather than being misread.
+    const FactValue& value = it->second;
+    std::optional<std::int64_t> scalar;
+    switch (fact.type) {
+      case FactType::boolean:
+        if (const bool* flag = std::get_if<bool>(&value)) {
+          scalar = *flag ? 1 : 0;
+        }
+        break;
+      case FactType::integer:
+        if (const std::int64_t* number = std::get_if<std::int64_t>(&value)) {
+          scalar = *number;
+        }
+        break;
+      case FactType::enumeration:
+        if (const std::string* text = std::get_if<std::string>(&value)) {
+          const auto entry = std::find_if(fact.values.begin(), fact.values.end(),
+                                          [&](const auto& pair) { return pair.first == *text; });
+          if (entry != fact.values.end()) {
+            scalar = entry - fact.values.begin();
+          }
+        }
+        break;
+      case FactType::date:
+        if (const Date* date = std::get_if<Date>(&value)) {
+          scalar = date->days;
+        }
+        break;
+      case FactType::codes:
+        if (const Codes* codes = std::get_if<Codes>(&value)) {
+          bound.codes[slot] = *codes;
+          scalar = 0;
+        }
+        break;
+    }
+    if (scalar) {
+      bound.values[slot] = *scalar;
+      bound.known[slot] = 1;
+    }
+  }
+  return bound;
+}
+
+}  // namespace devo::compile

@@ -1,0 +1,126 @@
+#include <devo/engine.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include <devo/codes.hpp>
+#include <devo/embedded.hpp>
+
+#include "check/check.hpp"
+#include "compile/program.hpp"
+#include "evaluate/evaluator.hpp"
+#include "load/decode.hpp"
+#include "load/yaml_document.hpp"
+#include "support/sha256.hpp"
+#include "support/suggest.hpp"
+#include "validate/schema_validator.hpp"
+
+namespace devo {
+namespace {
+
+constexpr std::string_view k_ruleset_schema = "schemas/ruleset.schema.json";
+constexpr std::string_view k_facts_schema = "schemas/facts.schema.json";
+
+// Built-in rule files are named after their rule set: rules/<id>.yaml.
+std::string id_of_builtin(const EmbeddedFile& file) {
+  return std::filesystem::path(file.path).stem().string();
+}
+
+bool looks_like_path(std::string_view text) {
+  return text.find('/') != std::string_view::npos || text.ends_with(".yaml") ||
+         text.ends_with(".yml");
+}
+
+}  // namespace
+
+std::optional<RuleSet> load_ruleset(const SourceFile& source, Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  auto document = load::parse_yaml(source, diags);
+  if (!document) {
+    return std::nullopt;
+  }
+  // Every stage runs even after an earlier one found problems, so that one
+  // run reports all of them; the decoder and checks skip what is malformed.
+  validate::check_schema(*document, k_ruleset_schema, diags);
+  RuleSet rules = load::decode_ruleset(*document, diags);
+  rules.file = source.name;
+  rules.sha256 = support::sha256_hex(*source.text);
+  check::check_ruleset(rules, diags);
+  if (diags.error_count() > errors_before) {
+    return std::nullopt;
+  }
+  check::warn_unused(rules, diags);
+  return rules;
+}
+
+std::optional<FactInput> load_facts(const SourceFile& source, const RuleSet& rules,
+                                    Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  auto document = load::parse_yaml(source, diags);
+  if (!document) {
+    return std::nullopt;
+  }
+  validate::check_schema(*document, k_facts_schema, diags);
+  auto input = check::check_facts(load::decode_facts(*document), rules, diags);
+  if (diags.error_count() > errors_before) {
+    return std::nullopt;
+  }
+  return input;
+}
+
+std::vector<std::string> builtin_ruleset_ids() {
+  std::vector<std::string> ids;
+  for (const EmbeddedFile& file : builtin_rule_files()) {
+    ids.push_back(id_of_builtin(file));
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::optional<std::string> builtin_ruleset_in_force(Date date) {
+  std::optional<RuleSet> latest;
+  for (const EmbeddedFile& file : builtin_rule_files()) {
+    // The built-in rule sets are checked by the test suite; one that failed
+    // to load here would simply not be chosen.
+    Diagnostics ignored;
+    auto rules = load_ruleset(SourceFile::from_text(std::string(file.path), std::string(file.bytes)),
+                              ignored);
+    if (rules && rules->in_force_on(date) &&
+        (!latest || latest->effective_from < rules->effective_from)) {
+      latest = std::move(rules);
+    }
+  }
+  return latest ? std::optional<std::string>(latest->id) : std::nullopt;
+}
+
+std::optional<SourceFile> find_ruleset_source(std::string_view id_or_path, Diagnostics& diags) {
+  const std::string argument(id_or_path);
+  std::error_code error;
+  if (looks_like_path(argument) || std::filesystem::exists(argument, error)) {
+    return read_source_file(argument, diags);
+  }
+  for (const EmbeddedFile& file : builtin_rule_files()) {
+    if (id_of_builtin(file) == argument) {
+      return SourceFile::from_text(std::string(file.path), std::string(file.bytes));
+    }
+  }
+  const std::vector<std::string> ids = builtin_ruleset_ids();
+  diags.error(Location{"--rules", 0, 0}, std::string(codes::unknown_ruleset),
+              fmt::format("'{}' is neither a rule file nor a built-in rule set{}; built in: {}",
+                          argument, support::did_you_mean(argument, ids),
+                          support::quoted_list(ids, "and")));
+  return std::nullopt;
+}
+
+CompiledRules::CompiledRules(std::shared_ptr<const RuleSet> rules)
+    : m_program(compile::compile_program(std::move(rules))) {}
+
+const RuleSet& CompiledRules::rules() const { return *m_program->rules; }
+
+Decision CompiledRules::evaluate(const FactInput& facts, const EvaluateOptions& options) const {
+  return evaluate::decide(*m_program, compile::bind_facts(*m_program, facts), options);
+}
+
+}  // namespace devo

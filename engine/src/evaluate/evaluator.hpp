@@ -1,0 +1,25 @@
+#pragma once
+
+#include <vector>
+
+#include <devo/decision.hpp>
+#include <devo/engine.hpp>
+
+#include "compile/program.hpp"
+
+namespace devo::evaluate {
+
+// The status of every node of a program, indexed like Program::nodes.
+using Statuses = std::vector<Status>;
+
+// Three-valued "and": fails if either fails, holds if both hold.
+Status both(Status a, Status b);
+
+Statuses evaluate_nodes(const detail::Program& program, const compile::BoundFacts& facts);
+
+// Tier and power statuses for `facts`; with `options.explain`, also reasons,
+// the facts that would settle each unknown, and warnings.
+Decision decide(const detail::Program& program, const compile::BoundFacts& facts,
+                const EvaluateOptions& options);
+
+}  // namespace devo::evaluate

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <devo/diagnostic.hpp>
+#include <devo/facts.hpp>
+#include <devo/ruleset.hpp>
+
+#include "load/document.hpp"
+
+namespace devo::load {
+
+// Builds the typed rule model from a rule file's document. It runs after the
+// schema check and copes with whatever shape it finds: parts the schema
+// already reported are skipped without a second message. It reports what a
+// schema cannot say well: a condition with none or several forms or operators
+// (condition-form), dates that are not on the calendar (invalid-date) and a
+// rule set that ends before it starts (effective-dates).
+RuleSet decode_ruleset(const Node& document, Diagnostics& diags);
+
+// One fact as a facts file gives it, before it is typed by a rule set.
+struct RawFact {
+  std::string name;
+  Location location;
+  Literal value;
+};
+
+struct RawFacts {
+  Subject subject;
+  std::vector<RawFact> facts;
+};
+
+// Reads a facts file's document (already checked against the facts schema).
+RawFacts decode_facts(const Node& document);
+
+// A node as a literal value: scalars as they are, a list of scalars as a list.
+Literal to_literal(const Node& node);
+
+}  // namespace devo::load

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <optional>
+
+#include <devo/diagnostic.hpp>
+#include <devo/source.hpp>
+
+#include "load/document.hpp"
+
+namespace devo::load {
+
+// Parses `file` as one YAML document and resolves plain scalars to null, bool,
+// integer, number or string (the YAML 1.2 core schema; dates stay strings).
+// Gives nothing on a syntax error, an empty file or several documents. Repeated
+// mapping keys (the first is kept), out-of-range numbers and too-deep nesting
+// are reported but a tree is still given, so later stages can report more.
+std::optional<Node> parse_yaml(const SourceFile& file, Diagnostics& diags);
+
+}  // namespace devo::load

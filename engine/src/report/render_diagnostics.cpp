@@ -1,0 +1,245 @@
+#include "report/report_common.hpp"
+#include "report/text_table.hpp"
+
+#include <devo/diagnostic.hpp>
+#include <devo/report.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+// Diagnostics the way compilers print them (GCC, Clang, ninja), because people
+// and editors already know how to read and jump to `file:line:col: error: ...`:
+//
+//   rules/bad.yaml:12:18: error: condition 'mayoral-ca' is not defined [undefined-condition]
+//      12 |     - condition: mayoral-ca
+//         |                  ^
+//   rules/bad.yaml:3:5: note: first defined here
+namespace devo::report {
+namespace {
+
+// The line-number gutter is at least this wide, as in GCC.
+constexpr std::size_t k_gutter_width = 5;
+// Tabs in a quoted line are expanded to these stops, so that the caret line,
+// which is all spaces, lines up whatever the terminal's tab stops are.
+constexpr std::size_t k_tab_width = 8;
+
+bool is_continuation_byte(char byte) {
+  return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
+}
+
+// Line `number` (counting from 1) of `text` without its line break, or nothing
+// when the text has fewer lines. The empty piece after a final newline is not
+// a line.
+std::optional<std::string_view> line_of(std::string_view text, std::uint32_t number) {
+  std::size_t start = 0;
+  for (std::uint32_t line = 1; line < number; ++line) {
+    const std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+      return std::nullopt;
+    }
+    start = end + 1;
+  }
+  if (start >= text.size()) {
+    return std::nullopt;
+  }
+  std::string_view line = text.substr(start, text.find('\n', start) - start);
+  if (!line.empty() && line.back() == '\r') {
+    line.remove_suffix(1);
+  }
+  return line;
+}
+
+// A source line as shown, with tabs expanded, and the screen column (from 0)
+// under which the caret for byte column `column` (from 1) goes. Columns count
+// bytes, but a multi-byte UTF-8 character takes one screen column, so the
+// caret is placed by what is on screen. A column past the end of the line
+// points just after it.
+struct QuotedLine {
+  std::string text;
+  std::size_t caret = 0;
+};
+
+QuotedLine quote_line(std::string_view line, std::uint32_t column) {
+  QuotedLine quoted;
+  const std::size_t target = column > 0 ? column - 1 : 0;
+  std::size_t screen = 0;
+  bool caret_placed = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char byte = line[i];
+    if (i == target) {
+      // Inside a character, point at the character.
+      quoted.caret = is_continuation_byte(byte) && screen > 0 ? screen - 1 : screen;
+      caret_placed = true;
+    }
+    if (byte == '\t') {
+      const std::size_t stop = (screen / k_tab_width + 1) * k_tab_width;
+      quoted.text.append(stop - screen, ' ');
+      screen = stop;
+      continue;
+    }
+    quoted.text += byte;
+    if (!is_continuation_byte(byte)) {
+      ++screen;
+    }
+  }
+  if (!caret_placed) {
+    quoted.caret = screen;
+  }
+  return quoted;
+}
+
+std::string severity_word(Severity severity, const TextStyle& style) {
+  switch (severity) {
+    case Severity::error:
+      return paint(to_string(severity), Colour::red, style);
+    case Severity::warning:
+      return paint(to_string(severity), Colour::magenta, style);
+    case Severity::note:
+      break;
+  }
+  return paint(to_string(severity), Colour::cyan, style);
+}
+
+// "file:line:col:", shortened when the place is less exact, and empty for a
+// finding about no file (such as too-many-errors).
+std::string location_text(const Location& where) {
+  if (where.file.empty()) {
+    return {};
+  }
+  if (where.line == 0) {
+    return fmt::format("{}:", where.file);
+  }
+  if (where.column == 0) {
+    return fmt::format("{}:{}:", where.file, where.line);
+  }
+  return fmt::format("{}:{}:{}:", where.file, where.line, where.column);
+}
+
+// The quoted line and its caret, when the file's text is known.
+void write_snippet(std::string& out, const Diagnostics& diags, const Location& where,
+                   const TextStyle& style) {
+  if (where.line == 0) {
+    return;
+  }
+  const std::string* text = diags.source_text(where.file);
+  if (text == nullptr) {
+    return;
+  }
+  const std::optional<std::string_view> line = line_of(*text, where.line);
+  if (!line) {
+    return;
+  }
+  const QuotedLine quoted = quote_line(*line, where.column);
+  const std::string number = std::to_string(where.line);
+  const std::size_t gutter = std::max(k_gutter_width, number.size());
+  // No trailing space after the bar when the quoted line is empty.
+  out += fmt::format("{:>{}} |{}{}\n", number, gutter, quoted.text.empty() ? "" : " ", quoted.text);
+  if (where.column > 0) {
+    out += fmt::format("{} | {}{}\n", spaces(gutter), spaces(quoted.caret),
+                       paint("^", Colour::green, style));
+  }
+}
+
+void write_diagnostic(std::string& out, const Diagnostics& diags, const Diagnostic& diagnostic,
+                      const TextStyle& style) {
+  const std::string location = location_text(diagnostic.location);
+  if (!location.empty()) {
+    out += paint(location, Colour::bold, style) + ' ';
+  }
+  out += severity_word(diagnostic.severity, style) + ": " + diagnostic.message;
+  if (!diagnostic.code.empty()) {
+    out += fmt::format(" [{}]", diagnostic.code);
+  }
+  out += '\n';
+  write_snippet(out, diags, diagnostic.location, style);
+  for (const Diagnostic& note : diagnostic.notes) {
+    write_diagnostic(out, diags, note, style);
+  }
+}
+
+std::string diagnostics_text(const Diagnostics& diags, const TextStyle& style) {
+  std::string out;
+  for (const Diagnostic& diagnostic : diags.sorted()) {
+    write_diagnostic(out, diags, diagnostic, style);
+  }
+  return out;
+}
+
+using Json = nlohmann::ordered_json;
+
+Json diagnostic_json(const Diagnostic& diagnostic) {
+  Json json = Json::object();
+  json["code"] = diagnostic.code;
+  json["severity"] = to_string(diagnostic.severity);
+  json["message"] = diagnostic.message;
+  json["file"] = diagnostic.location.file;
+  json["line"] = diagnostic.location.line;
+  json["column"] = diagnostic.location.column;
+  if (!diagnostic.notes.empty()) {
+    Json notes = Json::array();
+    for (const Diagnostic& note : diagnostic.notes) {
+      Json item = Json::object();
+      item["message"] = note.message;
+      item["file"] = note.location.file;
+      item["line"] = note.location.line;
+      item["column"] = note.location.column;
+      notes.push_back(std::move(item));
+    }
+    json["notes"] = std::move(notes);
+  }
+  return json;
+}
+
+std::string diagnostics_json(const Diagnostics& diags) {
+  Json json = Json::array();
+  for (const Diagnostic& diagnostic : diags.sorted()) {
+    json.push_back(diagnostic_json(diagnostic));
+  }
+  // Messages quote users' files, which may hold invalid UTF-8; replace it
+  // rather than throw.
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+// The text form in a fenced block, never coloured: escape codes mean nothing
+// in Markdown. The fence is longer than any run of backticks in the text, so a
+// quoted line cannot close it early.
+std::string diagnostics_markdown(const Diagnostics& diags) {
+  const std::string text = diagnostics_text(diags, TextStyle{.colour = false});
+  if (text.empty()) {
+    return text;
+  }
+  std::size_t longest = 0;
+  std::size_t run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
+  return fmt::format("{}text\n{}{}\n", fence, text, fence);
+}
+
+}  // namespace
+}  // namespace devo::report
+
+namespace devo {
+
+std::string render_diagnostics(const Diagnostics& diags, OutputFormat format,
+                               const TextStyle& style) {
+  switch (format) {
+    case OutputFormat::json:
+      return report::diagnostics_json(diags);
+    case OutputFormat::markdown:
+      return report::diagnostics_markdown(diags);
+    case OutputFormat::text:
+      break;
+  }
+  return report::diagnostics_text(diags, style);
+}
+
+}  // namespace devo

@@ -1,0 +1,172 @@
+#include "report/report_common.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <type_traits>
+#include <variant>
+
+// The JSON form of an evaluation is a contract (docs/output.md): tools and
+// tests read it, so key names and order do not change, and the same input
+// always gives the same bytes. ordered_json keeps keys in insertion order.
+namespace devo::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json receipt_json(const Receipt& receipt) {
+  Json json = Json::object();
+  json["ruleset"] = receipt.ruleset;
+  json["ruleset_sha256"] = receipt.ruleset_sha256;
+  json["devo_version"] = receipt.devo_version;
+  json["as_of"] = receipt.as_of.to_string();
+  return json;
+}
+
+Json subject_json(const Subject& subject) {
+  Json json = Json::object();
+  json["kind"] = subject.kind;
+  json["name"] = subject.name;
+  if (!subject.code.empty()) {
+    json["code"] = subject.code;
+  }
+  return json;
+}
+
+Json value_json(const FactValue& value) {
+  return std::visit(
+      [](const auto& item) -> Json {
+        using Item = std::decay_t<decltype(item)>;
+        if constexpr (std::is_same_v<Item, Date>) {
+          return item.to_string();
+        } else {
+          // bool, integer, enum value (a string) and codes (an array of strings)
+          // map onto JSON as they are.
+          return item;
+        }
+      },
+      value);
+}
+
+// In the order the rule set declares its facts, not the facts file's, so that
+// two subjects' reports line up.
+Json facts_json(const RuleSet& rules, const FactInput& facts) {
+  Json json = Json::object();
+  for (const FactDeclaration& fact : rules.facts) {
+    if (auto it = facts.values.find(fact.name); it != facts.values.end()) {
+      json[fact.name] = value_json(it->second);
+    }
+  }
+  return json;
+}
+
+Json reasons_json(const std::vector<Reason>& reasons) {
+  Json json = Json::array();
+  for (const Reason& reason : reasons) {
+    Json item = Json::object();
+    item["status"] = to_string(reason.status);
+    item["message"] = reason.message;
+    if (reason.expectation) {
+      item["expectation"] = true;
+    }
+    json.push_back(std::move(item));
+  }
+  return json;
+}
+
+Json citation_json(const RuleSet& rules, const Citation& citation) {
+  Json json = Json::object();
+  json["source"] = citation.source;
+  const Source* source = rules.find_source(citation.source);
+  if (source != nullptr && !source->title.empty()) {
+    json["document"] = source->title;
+  }
+  if (!citation.section.empty()) {
+    json["section"] = citation.section;
+  }
+  if (!citation.page.empty()) {
+    json["page"] = citation.page;
+  }
+  if (source != nullptr && !source->url.empty()) {
+    json["url"] = source->url;
+  }
+  if (!citation.via.empty()) {
+    json["via"] = citation.via;
+  }
+  return json;
+}
+
+Json tier_json(const RuleSet& rules, std::size_t index, const TierResult& result) {
+  const Tier* tier = find_tier(rules, index, result.id);
+  Json json = Json::object();
+  json["id"] = result.id;
+  json["title"] = tier == nullptr ? std::string() : tier->title;
+  json["status"] = to_string(result.status);
+  json["reasons"] = reasons_json(result.reasons);
+  if (!result.settled_by.empty()) {
+    json["settled_by"] = result.settled_by;
+  }
+  if (tier != nullptr) {
+    json["citation"] = citation_json(rules, tier->citation);
+    json["evidence"] = to_string(tier->evidence);
+  }
+  return json;
+}
+
+Json power_json(const RuleSet& rules, std::size_t index, const PowerResult& result) {
+  const Power* power = find_power(rules, index, result.id);
+  static const Power k_unknown_power;  // only when the decision is not of these rules
+  const Power& rule = power == nullptr ? k_unknown_power : *power;
+  Json json = Json::object();
+  json["id"] = result.id;
+  json["title"] = rule.title;
+  json["group"] = rule.group;
+  json["tier"] = rule.tier;
+  json["status"] = to_string(result.status);
+  json["reasons"] = reasons_json(result.reasons);
+  if (!result.settled_by.empty()) {
+    json["settled_by"] = result.settled_by;
+  }
+  json["citation"] = citation_json(rules, rule.citation);
+  json["evidence"] = to_string(rule.evidence);
+  return json;
+}
+
+Json warnings_json(const std::vector<Warning>& warnings) {
+  Json json = Json::array();
+  for (const Warning& warning : warnings) {
+    Json item = Json::object();
+    item["code"] = warning.code;
+    item["message"] = warning.message;
+    json.push_back(std::move(item));
+  }
+  return json;
+}
+
+}  // namespace
+
+std::string render_json(const Evaluation& evaluation) {
+  const RuleSet& rules = evaluation.rules;
+  const Decision& decision = evaluation.decision;
+
+  Json json = Json::object();
+  json["receipt"] = receipt_json(evaluation.receipt);
+  json["subject"] = subject_json(evaluation.facts.subject);
+  json["facts"] = facts_json(rules, evaluation.facts);
+  json["tier"] = nullptr;
+  if (decision.tier && *decision.tier < decision.tiers.size()) {
+    json["tier"] = decision.tiers[*decision.tier].id;
+  }
+  json["tiers"] = Json::array();
+  for (std::size_t i = 0; i < decision.tiers.size(); ++i) {
+    json["tiers"].push_back(tier_json(rules, i, decision.tiers[i]));
+  }
+  json["powers"] = Json::array();
+  for (std::size_t i = 0; i < decision.powers.size(); ++i) {
+    json["powers"].push_back(power_json(rules, i, decision.powers[i]));
+  }
+  json["warnings"] = warnings_json(decision.warnings);
+  // Text from users' files may hold invalid UTF-8; replace it rather than throw.
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace devo::report

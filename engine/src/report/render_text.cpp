@@ -1,0 +1,211 @@
+#include "report/report_common.hpp"
+#include "report/text_table.hpp"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// The evaluation for people at a terminal: which tier, then every tier and
+// power with a mark, its reasons below it and, for powers, where the rule is
+// written. Colour is only ever added through paint(), so output without colour
+// has no escape codes at all.
+namespace devo::report {
+namespace {
+
+// How far each level of the report is indented.
+constexpr std::size_t k_item_indent = 2;   // facts, tiers, power groups, warnings
+constexpr std::size_t k_power_indent = 4;  // powers, under their group
+constexpr std::size_t k_tier_detail = 6;   // a tier's reasons
+constexpr std::size_t k_power_detail = 8;  // a power's reasons, note, citation
+
+class TextWriter {
+ public:
+  explicit TextWriter(const TextStyle& style) : m_style(style) {}
+
+  std::string paint(std::string_view text, Colour colour) const {
+    return report::paint(text, colour, m_style);
+  }
+
+  void blank_line() { m_out += '\n'; }
+  void heading(std::string_view text) { m_out += paint(text, Colour::bold) + '\n'; }
+
+  // `prefix` (which may be painted) and then `text`, wrapped under itself.
+  void hanging(std::string_view prefix, std::string_view text) {
+    m_out += hanging_indent(prefix, text);
+  }
+
+  // `text` at `indent`, wrapped, each line painted on its own so that a colour
+  // never runs on into the next line's indent.
+  void wrapped(std::size_t indent, std::string_view text, Colour colour) {
+    for (const std::string& text_line : wrap_words(text, wrap_width(indent))) {
+      line(indent, paint(text_line, colour));
+    }
+  }
+
+  // One line, already laid out, at `indent`.
+  void line(std::size_t indent, std::string_view text) {
+    m_out += spaces(indent);
+    m_out += text;
+    m_out += '\n';
+  }
+
+  std::string take() { return std::move(m_out); }
+
+ private:
+  const TextStyle& m_style;
+  std::string m_out;
+};
+
+// "  ✓ ", the mark painted in its status's colour.
+template <typename AnyStatus>
+std::string mark_prefix(const TextWriter& out, std::size_t indent, AnyStatus status) {
+  return spaces(indent) + out.paint(mark_of(status), colour_of(status)) + ' ';
+}
+
+void write_header(TextWriter& out, const Evaluation& evaluation) {
+  const RuleSet& rules = evaluation.rules;
+  out.heading(subject_in_words(evaluation.facts.subject));
+  out.hanging("Rule set: ",
+              rules.title.empty() ? rules.id : fmt::format("{} — {}", rules.id, rules.title));
+  out.hanging("As of: ", evaluation.receipt.as_of.to_string());
+  out.blank_line();
+  out.hanging(out.paint("Tier:", Colour::bold) + ' ', reached_tier_in_words(evaluation));
+}
+
+void write_facts(TextWriter& out, const Evaluation& evaluation) {
+  out.heading("Facts");
+  bool any = false;
+  for (const FactDeclaration& fact : evaluation.rules.facts) {
+    auto it = evaluation.facts.values.find(fact.name);
+    if (it == evaluation.facts.values.end()) {
+      continue;
+    }
+    const std::string& title = fact.title.empty() ? fact.name : fact.title;
+    out.hanging(fmt::format("{}{}: ", spaces(k_item_indent), title),
+                fact_in_words(fact, it->second));
+    any = true;
+  }
+  if (!any) {
+    out.hanging(spaces(k_item_indent), "none supplied");
+  }
+}
+
+// Reasons, one per line with its own mark, then what would settle an unknown.
+void write_reasons(TextWriter& out, std::size_t indent, const std::vector<Reason>& reasons,
+                   const std::vector<std::string>& settled_by) {
+  for (const Reason& reason : reasons) {
+    const std::string text =
+        reason.expectation ? reason.message + " (expectation only)" : reason.message;
+    out.hanging(mark_prefix(out, indent, reason.status), text);
+  }
+  if (!settled_by.empty()) {
+    out.hanging(spaces(indent), settled_by_in_words(settled_by));
+  }
+}
+
+// "level-3 — Level 3 (holds)": id and title, then the status in words.
+std::string item_line(std::string_view id, std::string_view title, std::string_view status) {
+  if (title.empty()) {
+    return fmt::format("{} ({})", id, status);
+  }
+  return fmt::format("{} — {} ({})", id, title, status);
+}
+
+void write_tiers(TextWriter& out, const Evaluation& evaluation) {
+  out.heading("Tiers");
+  const std::vector<TierResult>& tiers = evaluation.decision.tiers;
+  for (std::size_t i = 0; i < tiers.size(); ++i) {
+    const TierResult& result = tiers[i];
+    const Tier* tier = find_tier(evaluation.rules, i, result.id);
+    out.hanging(mark_prefix(out, k_item_indent, result.status),
+                item_line(result.id, tier == nullptr ? "" : tier->title, words_for(result.status)));
+    write_reasons(out, k_tier_detail, result.reasons, result.settled_by);
+  }
+}
+
+// "Levelling Up the United Kingdom (CP 604), Table 2.3, p.140 · evidence: secondary",
+// dim. When it must wrap, "· evidence: …" moves to a line of its own rather
+// than breaking in the middle.
+void write_citation(TextWriter& out, const RuleSet& rules, const Citation& citation,
+                    Evidence evidence) {
+  const std::string evidence_text = fmt::format("evidence: {}", to_string(evidence));
+  std::vector<std::string> lines =
+      wrap_words(citation_in_words(rules, citation), wrap_width(k_power_detail));
+  if (lines.back().empty()) {
+    lines.back() = evidence_text;
+  } else if (display_width(lines.back()) + 3 + evidence_text.size() <= wrap_width(k_power_detail)) {
+    lines.back() += " · " + evidence_text;
+  } else {
+    lines.push_back("· " + evidence_text);
+  }
+  for (const std::string& line : lines) {
+    out.line(k_power_detail, out.paint(line, Colour::dim));
+  }
+}
+
+void write_power(TextWriter& out, const Evaluation& evaluation, std::size_t index) {
+  const PowerResult& result = evaluation.decision.powers[index];
+  const Power* power = find_power(evaluation.rules, index, result.id);
+  out.hanging(mark_prefix(out, k_power_indent, result.status),
+              item_line(result.id, power == nullptr ? "" : power->title, words_for(result.status)));
+  write_reasons(out, k_power_detail, result.reasons, result.settled_by);
+  if (power == nullptr) {
+    return;
+  }
+  if (!power->note.empty()) {
+    out.hanging(spaces(k_power_detail) + "Note: ", power->note);
+  }
+  write_citation(out, evaluation.rules, power->citation, power->evidence);
+}
+
+void write_powers(TextWriter& out, const Evaluation& evaluation) {
+  out.heading("Powers");
+  const std::vector<PowerGroup> groups = group_powers(evaluation);
+  if (groups.empty()) {
+    out.hanging(spaces(k_item_indent), "none");
+  }
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (g > 0) {
+      out.blank_line();
+    }
+    const std::string_view name = groups[g].name.empty() ? std::string_view("Other powers")
+                                                         : std::string_view(groups[g].name);
+    out.wrapped(k_item_indent, name, Colour::bold);
+    for (std::size_t index : groups[g].powers) {
+      write_power(out, evaluation, index);
+    }
+  }
+  out.blank_line();
+  out.hanging("", power_summary(evaluation.decision));
+}
+
+void write_warnings(TextWriter& out, const std::vector<Warning>& warnings) {
+  out.heading("Warnings");
+  for (const Warning& warning : warnings) {
+    out.hanging(spaces(k_item_indent) + out.paint("warning", Colour::magenta) + ": ",
+                fmt::format("{} [{}]", warning.message, warning.code));
+  }
+}
+
+}  // namespace
+
+std::string render_text(const Evaluation& evaluation, const TextStyle& style) {
+  TextWriter out(style);
+  write_header(out, evaluation);
+  out.blank_line();
+  write_facts(out, evaluation);
+  out.blank_line();
+  write_tiers(out, evaluation);
+  out.blank_line();
+  write_powers(out, evaluation);
+  if (!evaluation.decision.warnings.empty()) {
+    out.blank_line();
+    write_warnings(out, evaluation.decision.warnings);
+  }
+  return out.take();
+}
+
+}  // namespace devo::report

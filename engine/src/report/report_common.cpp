@@ -1,0 +1,289 @@
+#include "report/report_common.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <type_traits>
+#include <variant>
+
+namespace devo {
+
+std::string render_evaluation(const Evaluation& evaluation, OutputFormat format,
+                              const TextStyle& style) {
+  switch (format) {
+    case OutputFormat::json:
+      return report::render_json(evaluation);
+    case OutputFormat::markdown:
+      return report::render_markdown(evaluation);
+    case OutputFormat::text:
+      break;
+  }
+  return report::render_text(evaluation, style);
+}
+
+}  // namespace devo
+
+namespace devo::report {
+namespace {
+
+std::string_view escape_code(Colour colour) {
+  switch (colour) {
+    case Colour::bold:
+      return "\x1b[1m";
+    case Colour::dim:
+      return "\x1b[2m";
+    case Colour::red:
+      return "\x1b[31m";
+    case Colour::green:
+      return "\x1b[32m";
+    case Colour::yellow:
+      return "\x1b[33m";
+    case Colour::magenta:
+      return "\x1b[35m";
+    case Colour::cyan:
+      return "\x1b[36m";
+  }
+  return "";
+}
+
+constexpr std::string_view k_reset = "\x1b[0m";
+
+template <typename Item>
+const Item* find_item(const std::vector<Item>& items, std::size_t index, std::string_view id) {
+  if (index < items.size() && items[index].id == id) {
+    return &items[index];
+  }
+  auto it =
+      std::find_if(items.begin(), items.end(), [id](const Item& item) { return item.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+
+// A range such as "139-140" is pages, plural.
+std::string page_in_words(std::string_view page) {
+  const bool range = page.find('-') != std::string_view::npos;
+  return fmt::format("{}{}", range ? "pp." : "p.", page);
+}
+
+std::string source_title(const RuleSet& rules, std::string_view source_id) {
+  const Source* source = rules.find_source(source_id);
+  return source != nullptr && !source->title.empty() ? source->title : std::string(source_id);
+}
+
+std::string bool_in_words(const FactDeclaration& fact, bool value) {
+  const std::string_view key = value ? "true" : "false";
+  if (fact.has_value(key)) {
+    return fact.label_of(key);
+  }
+  return value ? "yes" : "no";
+}
+
+}  // namespace
+
+std::string paint(std::string_view text, Colour colour, const TextStyle& style) {
+  if (!style.colour || text.empty()) {
+    return std::string(text);
+  }
+  return fmt::format("{}{}{}", escape_code(colour), text, k_reset);
+}
+
+const Tier* find_tier(const RuleSet& rules, std::size_t index, std::string_view id) {
+  return find_item(rules.tiers, index, id);
+}
+
+const Power* find_power(const RuleSet& rules, std::size_t index, std::string_view id) {
+  return find_item(rules.powers, index, id);
+}
+
+std::string_view mark_of(Status status) {
+  switch (status) {
+    case Status::holds:
+      return "✓";
+    case Status::fails:
+      return "✗";
+    case Status::unknown:
+      break;
+  }
+  return "?";
+}
+
+std::string_view mark_of(PowerStatus status) {
+  switch (status) {
+    case PowerStatus::available:
+      return mark_of(Status::holds);
+    case PowerStatus::unavailable:
+      return mark_of(Status::fails);
+    case PowerStatus::unknown:
+      break;
+  }
+  return mark_of(Status::unknown);
+}
+
+Colour colour_of(Status status) {
+  switch (status) {
+    case Status::holds:
+      return Colour::green;
+    case Status::fails:
+      return Colour::red;
+    case Status::unknown:
+      break;
+  }
+  return Colour::yellow;
+}
+
+Colour colour_of(PowerStatus status) {
+  switch (status) {
+    case PowerStatus::available:
+      return colour_of(Status::holds);
+    case PowerStatus::unavailable:
+      return colour_of(Status::fails);
+    case PowerStatus::unknown:
+      break;
+  }
+  return colour_of(Status::unknown);
+}
+
+std::string_view words_for(Status status) {
+  switch (status) {
+    case Status::holds:
+      return "holds";
+    case Status::fails:
+      return "fails";
+    case Status::unknown:
+      break;
+  }
+  return "unknown";
+}
+
+std::string_view words_for(PowerStatus status) {
+  switch (status) {
+    case PowerStatus::available:
+      return "available";
+    case PowerStatus::unavailable:
+      return "not available";
+    case PowerStatus::unknown:
+      break;
+  }
+  return "unknown";
+}
+
+std::string subject_in_words(const Subject& subject) {
+  std::vector<std::string> details;
+  for (const std::string* part : {&subject.kind, &subject.code}) {
+    if (!part->empty()) {
+      details.push_back(*part);
+    }
+  }
+  const std::string name = subject.name.empty() ? std::string("(unnamed subject)") : subject.name;
+  if (details.empty()) {
+    return name;
+  }
+  return fmt::format("{} ({})", name, join(details, ", "));
+}
+
+std::string reached_tier_in_words(const Evaluation& evaluation) {
+  const Decision& decision = evaluation.decision;
+  if (!decision.tier || *decision.tier >= decision.tiers.size()) {
+    return "none reached";
+  }
+  const TierResult& result = decision.tiers[*decision.tier];
+  const Tier* tier = find_tier(evaluation.rules, *decision.tier, result.id);
+  if (tier == nullptr || tier->title.empty()) {
+    return result.id;
+  }
+  return fmt::format("{} — {}", result.id, tier->title);
+}
+
+std::string fact_in_words(const FactDeclaration& fact, const FactValue& value) {
+  return std::visit(
+      [&fact](const auto& item) -> std::string {
+        using Item = std::decay_t<decltype(item)>;
+        if constexpr (std::is_same_v<Item, bool>) {
+          return bool_in_words(fact, item);
+        } else if constexpr (std::is_same_v<Item, std::int64_t>) {
+          return format_integer(item);
+        } else if constexpr (std::is_same_v<Item, std::string>) {
+          return fact.label_of(item);
+        } else if constexpr (std::is_same_v<Item, Date>) {
+          return item.to_string();
+        } else {
+          return item.empty() ? std::string("none") : join(item, ", ");
+        }
+      },
+      value);
+}
+
+std::string citation_in_words(const RuleSet& rules, const Citation& citation) {
+  std::vector<std::string> parts;
+  if (!citation.source.empty()) {
+    parts.push_back(source_title(rules, citation.source));
+  }
+  if (!citation.section.empty()) {
+    parts.push_back(citation.section);
+  }
+  if (!citation.page.empty()) {
+    parts.push_back(page_in_words(citation.page));
+  }
+  if (!citation.via.empty()) {
+    std::vector<std::string> titles;
+    for (const std::string& via : citation.via) {
+      titles.push_back(source_title(rules, via));
+    }
+    parts.push_back("via " + join(titles, ", "));
+  }
+  return join(parts, ", ");
+}
+
+std::string settled_by_in_words(const std::vector<std::string>& facts) {
+  return facts.empty() ? std::string() : "would be settled by: " + join(facts, ", ");
+}
+
+std::string power_summary(const Decision& decision) {
+  std::size_t available = 0;
+  std::size_t unavailable = 0;
+  std::size_t unknown = 0;
+  for (const PowerResult& power : decision.powers) {
+    switch (power.status) {
+      case PowerStatus::available:
+        ++available;
+        break;
+      case PowerStatus::unavailable:
+        ++unavailable;
+        break;
+      case PowerStatus::unknown:
+        ++unknown;
+        break;
+    }
+  }
+  return fmt::format("{} available, {} unavailable, {} unknown", available, unavailable, unknown);
+}
+
+std::vector<PowerGroup> group_powers(const Evaluation& evaluation) {
+  std::vector<PowerGroup> groups;
+  const std::vector<PowerResult>& powers = evaluation.decision.powers;
+  for (std::size_t i = 0; i < powers.size(); ++i) {
+    const Power* power = find_power(evaluation.rules, i, powers[i].id);
+    const std::string name = power == nullptr ? std::string() : power->group;
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&name](const PowerGroup& group) { return group.name == name; });
+    if (it == groups.end()) {
+      groups.push_back(PowerGroup{name, {}});
+      it = std::prev(groups.end());
+    }
+    it->powers.push_back(i);
+  }
+  return groups;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string joined;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      joined += separator;
+    }
+    joined += items[i];
+  }
+  return joined;
+}
+
+}  // namespace devo::report

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <devo/decision.hpp>
+#include <devo/facts.hpp>
+#include <devo/report.hpp>
+#include <devo/ruleset.hpp>
+#include <devo/value.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// What the text, JSON and Markdown renderers share: the per-format entry points
+// behind render_evaluation(), colours, and the words for facts, statuses and
+// citations, so that text and Markdown say the same thing the same way.
+namespace devo::report {
+
+// The renderers render_evaluation() dispatches to, one per format.
+std::string render_text(const Evaluation& evaluation, const TextStyle& style);
+std::string render_json(const Evaluation& evaluation);
+std::string render_markdown(const Evaluation& evaluation);
+
+// The ANSI colours and weights the reports use.
+enum class Colour { bold, dim, red, green, yellow, magenta, cyan };
+
+// `text` between the escape codes for `colour` when `style` asks for colour;
+// otherwise `text` unchanged, so that plain output never holds an escape byte.
+std::string paint(std::string_view text, Colour colour, const TextStyle& style);
+
+// The rule behind decision.tiers[index] (powers[index]). The decision lists
+// them in the rule set's order, so the index nearly always finds it; the id is
+// the fallback, and null means the decision does not belong to these rules.
+const Tier* find_tier(const RuleSet& rules, std::size_t index, std::string_view id);
+const Power* find_power(const RuleSet& rules, std::size_t index, std::string_view id);
+
+// "✓", "✗" or "?", and the colour each is shown in.
+std::string_view mark_of(Status status);
+std::string_view mark_of(PowerStatus status);
+Colour colour_of(Status status);
+Colour colour_of(PowerStatus status);
+
+// The status words people read: "holds", "fails", "unknown"; "available",
+// "not available", "unknown".
+std::string_view words_for(Status status);
+std::string_view words_for(PowerStatus status);
+
+// "Greater Manchester Combined Authority (combined_authority, E47000001)".
+std::string subject_in_words(const Subject& subject);
+
+// "level-3 — Level 3", or "none reached" when no tier holds.
+std::string reached_tier_in_words(const Evaluation& evaluation);
+
+// A fact's value as people read it: an enum value by its label, an integer
+// with thousands separators, a bool by the fact's own words for true and false
+// (else yes/no), a date as YYYY-MM-DD, codes comma-separated (or "none").
+std::string fact_in_words(const FactDeclaration& fact, const FactValue& value);
+
+// "Levelling Up the United Kingdom (CP 604), Table 2.3, p.140, via New Local":
+// the document's title rather than its id, since people read this.
+std::string citation_in_words(const RuleSet& rules, const Citation& citation);
+
+// "would be settled by: a, b", or empty when nothing is listed.
+std::string settled_by_in_words(const std::vector<std::string>& facts);
+
+// "20 available, 2 unavailable, 1 unknown".
+std::string power_summary(const Decision& decision);
+
+// The decision's powers by group, groups in order of first appearance, so a
+// rule file's layout decides the report's.
+struct PowerGroup {
+  std::string name;
+  std::vector<std::size_t> powers;  // indices into decision.powers
+};
+std::vector<PowerGroup> group_powers(const Evaluation& evaluation);
+
+// `items` joined by `separator`.
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+}  // namespace devo::report

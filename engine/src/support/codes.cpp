@@ -1,0 +1,43 @@
+#include <devo/codes.hpp>
+
+namespace devo {
+
+std::span<const DiagnosticCodeInfo> diagnostic_codes() {
+  using namespace codes;
+  static constexpr DiagnosticCodeInfo k_codes[] = {
+      {file_not_found, "the file does not exist"},
+      {file_unreadable, "the file exists but cannot be read"},
+      {not_a_file, "the path names a directory or something else that is not a file"},
+      {yaml_syntax, "the file is not valid YAML"},
+      {empty_document, "the file holds no YAML document (it is empty or only comments)"},
+      {multiple_documents, "the file holds more than one YAML document"},
+      {duplicate_key, "a mapping has the same key twice"},
+      {number_out_of_range, "a number is too large to hold"},
+      {too_deep, "the document nests deeper than devo accepts"},
+      {unknown_key, "a key the schema does not allow, with the closest allowed key"},
+      {missing_key, "a required key is missing"},
+      {wrong_type, "a value has the wrong type (a string where a number belongs, say)"},
+      {invalid_value, "a value of the right type that the schema does not accept"},
+      {invalid_date, "a date that is not YYYY-MM-DD or not on the calendar"},
+      {condition_form, "a condition has none or several of all/any/not/condition/fact, or a "
+                       "comparison has no operator or several"},
+      {duplicate_id, "two tiers, powers or sources share an id"},
+      {undefined_condition, "a reference to a named condition that is not defined"},
+      {undefined_fact, "a condition uses a fact the rule set does not declare"},
+      {undefined_tier, "a power names a tier that is not defined"},
+      {undefined_source, "a citation names a source that is not listed"},
+      {condition_cycle, "named conditions refer to each other in a cycle"},
+      {type_mismatch, "an operator or value that does not fit the fact's type"},
+      {unknown_enum_value, "a value that is not one of the enum fact's values"},
+      {effective_dates, "a rule set ends before it starts"},
+      {unused_condition, "a named condition that nothing uses (warning)"},
+      {unused_fact, "a declared fact that no condition uses (warning)"},
+      {unknown_fact, "a facts file gives a fact the rule set does not declare (warning)"},
+      {usage, "the command line is not one devo understands (a missing or unknown option)"},
+      {unknown_ruleset, "--rules names neither a file nor a built-in rule set"},
+      {too_many_errors, "more errors than the limit; the rest are not shown"},
+  };
+  return k_codes;
+}
+
+}  // namespace devo

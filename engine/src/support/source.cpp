@@ -1,0 +1,58 @@
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include <devo/codes.hpp>
+#include <devo/source.hpp>
+
+namespace devo {
+
+SourceFile SourceFile::from_text(std::string name, std::string text) {
+  return SourceFile{std::move(name), std::make_shared<const std::string>(std::move(text))};
+}
+
+std::optional<SourceFile> read_source_file(const std::string& path, Diagnostics& diags) {
+  namespace fs = std::filesystem;
+  const Location where{path, 0, 0};
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (status.type() == fs::file_type::not_found) {
+    diags.error(where, std::string(codes::file_not_found), "no such file");
+    return std::nullopt;
+  }
+  if (error) {
+    // It may exist but cannot be looked at: no permission on a folder on the
+    // way, a loop of symbolic links.
+    diags.error(where, std::string(codes::file_unreadable),
+                fmt::format("cannot read the file: {}", error.message()));
+    return std::nullopt;
+  }
+  if (fs::is_directory(status)) {
+    diags.error(where, std::string(codes::not_a_file), "this is a directory, not a file");
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(status)) {
+    diags.error(where, std::string(codes::not_a_file), "this is not a regular file");
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.error(where, std::string(codes::file_unreadable),
+                fmt::format("cannot read the file: {}", std::strerror(errno)));
+    return std::nullopt;
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) {
+    diags.error(where, std::string(codes::file_unreadable), "reading the file failed");
+    return std::nullopt;
+  }
+  return SourceFile::from_text(path, std::move(bytes).str());
+}
+
+}  // namespace devo

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string_view>
+
+#include <devo/diagnostic.hpp>
+
+#include "load/document.hpp"
+
+namespace devo::validate {
+
+// Checks `document` against the JSON Schema built into devo as `schema_path`
+// ("schemas/ruleset.schema.json"). Every failure becomes a diagnostic at the
+// node or key it concerns; gives true when the document is valid.
+bool check_schema(const load::Node& document, std::string_view schema_path, Diagnostics& diags);
+
+}  // namespace devo::validate

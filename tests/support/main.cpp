@@ -1,0 +1,3 @@
+// The Catch2 main for devo_tests.
+#define CATCH_CONFIG_MAIN
+#include "support/catch.hpp"

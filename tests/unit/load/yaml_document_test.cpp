@@ -1,0 +1,123 @@
+#include <string>
+
+#include <devo/codes.hpp>
+
+#include "load/yaml_document.hpp"
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+
+using devo::Diagnostics;
+using devo::SourceFile;
+using devo::load::Node;
+using devo::load::parse_yaml;
+
+namespace {
+
+std::optional<Node> parse(const std::string& text, Diagnostics& diags) {
+  return parse_yaml(SourceFile::from_text("f.yaml", text), diags);
+}
+
+Node parse_valid(const std::string& text) {
+  Diagnostics diags;
+  auto node = parse(text, diags);
+  REQUIRE(node.has_value());
+  REQUIRE(diags.empty());
+  return *node;
+}
+
+}  // namespace
+
+TEST_CASE("plain scalars get their YAML 1.2 core types; quoted ones stay strings", "[load]") {
+  const Node root = parse_valid(
+      "a: 42\nb: -7\nc: true\nd: False\ne: ~\nf:\ng: 1.5\nh: \"42\"\ni: 2022-02-02\n"
+      "j: hello\nk: 'true'\nl: 1e3\nm: .inf\n");
+  CHECK(root.find("a")->kind == Node::Kind::integer);
+  CHECK(root.find("a")->integer == 42);
+  CHECK(root.find("b")->integer == -7);
+  CHECK(root.find("c")->kind == Node::Kind::boolean);
+  CHECK(root.find("c")->boolean);
+  CHECK(root.find("d")->kind == Node::Kind::boolean);
+  CHECK_FALSE(root.find("d")->boolean);
+  CHECK(root.find("e")->kind == Node::Kind::null);
+  CHECK(root.find("f")->kind == Node::Kind::null);
+  CHECK(root.find("g")->kind == Node::Kind::real);
+  CHECK(root.find("h")->kind == Node::Kind::string);
+  CHECK(root.find("i")->kind == Node::Kind::string);
+  CHECK(root.find("i")->text == "2022-02-02");
+  CHECK(root.find("j")->kind == Node::Kind::string);
+  CHECK(root.find("k")->kind == Node::Kind::string);
+  CHECK(root.find("l")->kind == Node::Kind::real);
+  CHECK(root.find("m")->kind == Node::Kind::real);
+}
+
+TEST_CASE("every node and key knows its line and column, counted from 1", "[load]") {
+  const Node root = parse_valid("top:\n  - first\n  - key: value\n");
+  CHECK(root.location.line == 1);
+  const Node::Entry* top = root.find_entry("top");
+  CHECK(top->key_location.line == 1);
+  CHECK(top->key_location.column == 1);
+  const Node& list = top->value;
+  REQUIRE(list.items.size() == 2);
+  CHECK(list.items[0].location.line == 2);
+  CHECK(list.items[0].location.column == 5);
+  CHECK(list.items[1].find_entry("key")->key_location.column == 5);
+  CHECK(list.items[1].find("key")->location.column == 10);
+}
+
+TEST_CASE("a key given twice is an error that points at both", "[load]") {
+  Diagnostics diags;
+  auto root = parse("name: a\nmayor: none\nname: b\n", diags);
+  REQUIRE(root.has_value());
+  CHECK(root->find("name")->text == "a");
+  const auto found = devo::test::find_code(diags, devo::codes::duplicate_key);
+  REQUIRE(found.has_value());
+  CHECK(found->location.line == 3);
+  CHECK(found->message == "key 'name' appears twice in this mapping");
+  REQUIRE(found->notes.size() == 1);
+  CHECK(found->notes[0].location.line == 1);
+}
+
+TEST_CASE("files that hold no document, or several, are reported", "[load]") {
+  for (const char* text : {"", "# only a comment\n", "   \n"}) {
+    Diagnostics diags;
+    CHECK_FALSE(parse(text, diags).has_value());
+    CHECK(devo::test::codes_of(diags) == std::vector<std::string>{"empty-document"});
+  }
+  Diagnostics diags;
+  CHECK_FALSE(parse("a: 1\n---\nb: 2\n", diags).has_value());
+  const auto found = devo::test::find_code(diags, devo::codes::multiple_documents);
+  REQUIRE(found.has_value());
+  CHECK(found->location.line == 3);
+}
+
+TEST_CASE("YAML syntax errors carry the parser's position", "[load]") {
+  Diagnostics diags;
+  CHECK_FALSE(parse("a: [1, 2\nb: 3\n", diags).has_value());
+  const auto found = devo::test::find_code(diags, devo::codes::yaml_syntax);
+  REQUIRE(found.has_value());
+  CHECK(found->location.line >= 1);
+  CHECK_FALSE(found->message.empty());
+}
+
+TEST_CASE("integers beyond 64 bits are reported, not wrapped", "[load]") {
+  Diagnostics diags;
+  auto root = parse("population: 99999999999999999999\nok: 9223372036854775807\n", diags);
+  REQUIRE(root.has_value());
+  CHECK(devo::test::codes_of(diags) == std::vector<std::string>{"number-out-of-range"});
+  CHECK(root->find("ok")->integer == 9223372036854775807);
+}
+
+TEST_CASE("nesting deeper than the limit is reported once", "[load]") {
+  const std::string deep = std::string(300, '[') + std::string(300, ']');
+  Diagnostics diags;
+  auto root = parse("a: " + deep + "\n", diags);
+  REQUIRE(root.has_value());
+  CHECK(devo::test::codes_of(diags) == std::vector<std::string>{"too-deep"});
+}
+
+TEST_CASE("a byte-order mark and CRLF line ends are accepted", "[load]") {
+  const Node root = parse_valid("\xEF\xBB\xBF" "a: 1\r\nb: two\r\n");
+  CHECK(root.find("a")->integer == 1);
+  CHECK(root.find("b")->text == "two");
+  CHECK(root.find_entry("b")->key_location.line == 2);
+}
