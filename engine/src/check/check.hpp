@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include <devo/diagnostic.hpp>
 #include <devo/facts.hpp>
@@ -26,5 +27,8 @@ void warn_unused(const RuleSet& rules, Diagnostics& diags);
 // if any error was reported.
 std::optional<FactInput> check_facts(const load::RawFacts& raw, const RuleSet& rules,
                                      Diagnostics& diags);
+
+// "the string 'lots'", "the integer 5", "a list": how messages name a value.
+std::string describe(const Literal& literal);
 
 }  // namespace devo::check

@@ -10,24 +10,6 @@
 namespace devo::check {
 namespace {
 
-std::string describe_literal(const Literal& literal) {
-  switch (literal.kind) {
-    case Literal::Kind::null:
-      return "nothing (null)";
-    case Literal::Kind::boolean:
-      return fmt::format("the bool {}", literal.boolean ? "true" : "false");
-    case Literal::Kind::integer:
-      return fmt::format("the integer {}", literal.integer);
-    case Literal::Kind::real:
-      return fmt::format("the number {}", literal.text);
-    case Literal::Kind::string:
-      return fmt::format("the string '{}'", literal.text);
-    case Literal::Kind::list:
-      return "a list";
-  }
-  return "a value";
-}
-
 class FactTyper {
  public:
   FactTyper(const RuleSet& rules, Diagnostics& diags) : m_rules(rules), m_diags(diags) {}
@@ -114,7 +96,7 @@ class FactTyper {
                                     std::string_view expected) {
     m_diags.error(value.location, std::string(codes::wrong_type),
                   fmt::format("fact '{}' ({}) needs {}, not {}", fact.name, to_string(fact.type),
-                              expected, describe_literal(value)));
+                              expected, describe(value)));
     return std::nullopt;
   }
 

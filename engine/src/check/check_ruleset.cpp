@@ -46,24 +46,6 @@ std::string operators_for(FactType type) {
   return support::quoted_list(names);
 }
 
-std::string describe(const Literal& literal) {
-  switch (literal.kind) {
-    case Literal::Kind::null:
-      return "nothing (null)";
-    case Literal::Kind::boolean:
-      return fmt::format("the bool {}", literal.boolean ? "true" : "false");
-    case Literal::Kind::integer:
-      return fmt::format("the integer {}", literal.integer);
-    case Literal::Kind::real:
-      return fmt::format("the number {}", literal.text);
-    case Literal::Kind::string:
-      return fmt::format("the string '{}'", literal.text);
-    case Literal::Kind::list:
-      return "a list";
-  }
-  return "a value";
-}
-
 template <typename Item>
 std::vector<std::string> ids_of(const std::vector<Item>& items, std::string Item::*field) {
   std::vector<std::string> ids;
@@ -402,6 +384,24 @@ void collect_names(const Condition& condition, std::set<std::string>& conditions
 }
 
 }  // namespace
+
+std::string describe(const Literal& literal) {
+  switch (literal.kind) {
+    case Literal::Kind::null:
+      return "nothing (null)";
+    case Literal::Kind::boolean:
+      return fmt::format("the bool {}", literal.boolean ? "true" : "false");
+    case Literal::Kind::integer:
+      return fmt::format("the integer {}", literal.integer);
+    case Literal::Kind::real:
+      return fmt::format("the number {}", literal.text);
+    case Literal::Kind::string:
+      return fmt::format("the string '{}'", literal.text);
+    case Literal::Kind::list:
+      return "a list";
+  }
+  return "a value";
+}
 
 void check_ruleset(const RuleSet& rules, Diagnostics& diags) {
   RuleSetChecker(rules, diags).run();

@@ -95,6 +95,18 @@ const Power* find_power(const RuleSet& rules, std::size_t index, std::string_vie
   return find_item(rules.powers, index, id);
 }
 
+Status status_of(PowerStatus status) {
+  switch (status) {
+    case PowerStatus::available:
+      return Status::holds;
+    case PowerStatus::unavailable:
+      return Status::fails;
+    case PowerStatus::unknown:
+      break;
+  }
+  return Status::unknown;
+}
+
 std::string_view mark_of(Status status) {
   switch (status) {
     case Status::holds:
@@ -107,17 +119,7 @@ std::string_view mark_of(Status status) {
   return "?";
 }
 
-std::string_view mark_of(PowerStatus status) {
-  switch (status) {
-    case PowerStatus::available:
-      return mark_of(Status::holds);
-    case PowerStatus::unavailable:
-      return mark_of(Status::fails);
-    case PowerStatus::unknown:
-      break;
-  }
-  return mark_of(Status::unknown);
-}
+std::string_view mark_of(PowerStatus status) { return mark_of(status_of(status)); }
 
 Colour colour_of(Status status) {
   switch (status) {
@@ -131,29 +133,9 @@ Colour colour_of(Status status) {
   return Colour::yellow;
 }
 
-Colour colour_of(PowerStatus status) {
-  switch (status) {
-    case PowerStatus::available:
-      return colour_of(Status::holds);
-    case PowerStatus::unavailable:
-      return colour_of(Status::fails);
-    case PowerStatus::unknown:
-      break;
-  }
-  return colour_of(Status::unknown);
-}
+Colour colour_of(PowerStatus status) { return colour_of(status_of(status)); }
 
-std::string_view words_for(Status status) {
-  switch (status) {
-    case Status::holds:
-      return "holds";
-    case Status::fails:
-      return "fails";
-    case Status::unknown:
-      break;
-  }
-  return "unknown";
-}
+std::string_view words_for(Status status) { return to_string(status); }
 
 std::string_view words_for(PowerStatus status) {
   switch (status) {

@@ -34,6 +34,9 @@ std::string paint(std::string_view text, Colour colour, const TextStyle& style);
 const Tier* find_tier(const RuleSet& rules, std::size_t index, std::string_view id);
 const Power* find_power(const RuleSet& rules, std::size_t index, std::string_view id);
 
+// The condition status a power status corresponds to: available is holds.
+Status status_of(PowerStatus status);
+
 // "✓", "✗" or "?", and the colour each is shown in.
 std::string_view mark_of(Status status);
 std::string_view mark_of(PowerStatus status);
