@@ -9,6 +9,7 @@
 
 #include <devo/codes.hpp>
 #include <devo/engine.hpp>
+#include <devo/geography.hpp>
 #include <devo/report.hpp>
 #include <devo/version.hpp>
 
@@ -65,6 +66,13 @@ std::shared_ptr<const RuleSet> load_rules(const std::string& argument, Date as_o
   return rules ? std::make_shared<const RuleSet>(std::move(*rules)) : nullptr;
 }
 
+std::string located_message(const Diagnostic& diagnostic) {
+  const Location& at = diagnostic.location;
+  const std::string where =
+      at.line == 0 ? at.file : fmt::format("{}:{}:{}", at.file, at.line, at.column);
+  return fmt::format("{}: {}", where, diagnostic.message);
+}
+
 // Warnings about the user's files (an unknown fact, say) belong in the result
 // too, so that a JSON reader sees them.
 void add_input_warnings(const Diagnostics& diags, Decision& decision) {
@@ -72,27 +80,91 @@ void add_input_warnings(const Diagnostics& diags, Decision& decision) {
     if (diagnostic.severity != Severity::warning) {
       continue;
     }
-    const Location& at = diagnostic.location;
-    const std::string where = at.line == 0 ? at.file
-                                           : fmt::format("{}:{}:{}", at.file, at.line, at.column);
-    decision.warnings.push_back(
-        Warning{diagnostic.code, fmt::format("{}: {}", where, diagnostic.message)});
+    decision.warnings.push_back(Warning{diagnostic.code, located_message(diagnostic)});
   }
 }
 
 }  // namespace
 
+namespace {
+
+std::optional<Geography> load_geography(const std::string& directory, Diagnostics& diags) {
+  return directory.empty() ? Geography::load_builtin(diags)
+                           : Geography::load_directory(directory, diags);
+}
+
+// A subject's facts, and what produced them: the findings about a proposal,
+// and the data it was computed from.
+struct LoadedSubject {
+  FactInput facts;
+  std::vector<Diagnostic> findings;
+  std::optional<DatasetInfo> data;
+};
+
+std::optional<LoadedSubject> load_subject(const SubjectArguments& arguments,
+                                          const RuleSet& rules, Date as_of, Diagnostics& diags) {
+  if (!arguments.facts.empty()) {
+    auto source = read_source_file(arguments.facts, diags);
+    auto facts = source ? load_facts(*source, rules, diags) : std::nullopt;
+    return facts ? std::optional<LoadedSubject>(LoadedSubject{std::move(*facts), {}, {}})
+                 : std::nullopt;
+  }
+  auto geography = load_geography(arguments.data, diags);
+  if (!geography) {
+    return std::nullopt;
+  }
+  if (!arguments.authority.empty()) {
+    auto facts = geography->authority(arguments.authority, as_of, diags);
+    return facts ? std::optional<LoadedSubject>(
+                       LoadedSubject{std::move(*facts), {}, geography->info()})
+                 : std::nullopt;
+  }
+  auto source = read_source_file(arguments.proposal, diags);
+  auto proposal = source ? geography->proposal(*source, rules, as_of, diags) : std::nullopt;
+  if (!proposal || diags.has_errors()) {
+    // Findings about a proposal that could not be read whole are still worth
+    // reporting beside the errors.
+    if (proposal) {
+      for (Diagnostic& finding : proposal->findings) {
+        diags.report(std::move(finding));
+      }
+    }
+    return std::nullopt;
+  }
+  return LoadedSubject{std::move(proposal->facts), std::move(proposal->findings),
+                       geography->info()};
+}
+
+Receipt receipt_for(const RuleSet& rules, Date as_of, const std::optional<DatasetInfo>& data) {
+  Receipt receipt{rules.id, rules.sha256, std::string(k_version), as_of, {}, {}};
+  if (data) {
+    receipt.data_vintage = data->vintage;
+    receipt.data_sha256 = data->sha256;
+  }
+  return receipt;
+}
+
+int report_usage(std::string_view command, std::string_view message) {
+  fmt::print(stderr, "devo {}: error: {} [{}]\nrun 'devo {} --help' for the options\n", command,
+             message, codes::usage, command);
+  return k_exit_bad_input;
+}
+
+}  // namespace
+
 int run_evaluate(const EvaluateArguments& arguments) {
+  const SubjectArguments& subject = arguments.subject;
+  const int subjects = !subject.facts.empty() + !subject.authority.empty() +
+                       !subject.proposal.empty();
+  if (subjects != 1) {
+    return report_usage("evaluate",
+                        "name what to evaluate with one of --authority, --proposal or --facts");
+  }
   Diagnostics diags(arguments.max_errors);
   const auto as_of = parse_as_of(arguments.as_of, diags);
   auto rules = as_of ? load_rules(arguments.rules, *as_of, diags) : nullptr;
-  std::optional<FactInput> facts;
-  if (rules) {
-    if (auto source = read_source_file(arguments.facts, diags)) {
-      facts = load_facts(*source, *rules, diags);
-    }
-  }
-  if (diags.has_errors() || !facts) {
+  auto loaded = rules ? load_subject(subject, *rules, *as_of, diags) : std::nullopt;
+  if (diags.has_errors() || !loaded) {
     print_diagnostics(diags);
     return k_exit_bad_input;
   }
@@ -100,14 +172,70 @@ int run_evaluate(const EvaluateArguments& arguments) {
     print_diagnostics(diags);
   }
   const CompiledRules compiled(rules);
-  Decision decision = compiled.evaluate(*facts, EvaluateOptions{true, as_of});
+  Decision decision = compiled.evaluate(loaded->facts, EvaluateOptions{true, as_of});
   add_input_warnings(diags, decision);
-  const Evaluation evaluation{
-      Receipt{rules->id, rules->sha256, std::string(k_version), *as_of}, *rules, *facts,
-      decision};
+  // A proposal's problems do not stop its evaluation; they are shown with it.
+  for (const Diagnostic& finding : loaded->findings) {
+    decision.warnings.push_back(Warning{finding.code, located_message(finding)});
+  }
+  const Evaluation evaluation{receipt_for(*rules, *as_of, loaded->data), *rules, loaded->facts,
+                              decision};
   fmt::print("{}", render_evaluation(evaluation, output_format(arguments.format),
                                      TextStyle{wants_colour(stdout)}));
   return k_exit_ok;
+}
+
+int run_validate(const ValidateArguments& arguments) {
+  Diagnostics diags(arguments.max_errors);
+  const auto as_of = parse_as_of(arguments.as_of, diags);
+  auto rules = as_of ? load_rules(arguments.rules, *as_of, diags) : nullptr;
+  const SubjectArguments subject{{}, {}, arguments.proposal, arguments.data};
+  auto loaded = rules ? load_subject(subject, *rules, *as_of, diags) : std::nullopt;
+  if (diags.has_errors() || !loaded) {
+    print_diagnostics(diags);
+    return k_exit_bad_input;
+  }
+  // The findings are reported with the proposal's text, for quoting its lines.
+  Diagnostics findings(arguments.max_errors);
+  if (const std::string* text = diags.source_text(arguments.proposal)) {
+    findings.add_source(arguments.proposal, std::make_shared<const std::string>(*text));
+  }
+  for (const Diagnostic& diagnostic : diags.sorted()) {
+    findings.report(diagnostic);
+  }
+  for (Diagnostic& finding : loaded->findings) {
+    findings.report(std::move(finding));
+  }
+  const CompiledRules compiled(rules);
+  const Decision decision = compiled.evaluate(loaded->facts, EvaluateOptions{true, as_of});
+  // Expectations that fail (a devolution island, say) warn but do not
+  // invalidate.
+  for (const Warning& warning : decision.warnings) {
+    findings.warning(Location{arguments.proposal, 0, 0}, warning.code, warning.message);
+  }
+  std::string tier;
+  std::string tier_title;
+  if (decision.tier) {
+    tier = decision.tiers[*decision.tier].id;
+    tier_title = rules->tiers[*decision.tier].title;
+  } else {
+    std::vector<std::string> reasons;
+    for (const Reason& reason : decision.tiers.front().reasons) {
+      if (reason.status != Status::holds && !reason.expectation) {
+        reasons.push_back(reason.message);
+      }
+    }
+    findings.error(Location{arguments.proposal, 0, 0}, std::string(codes::tier_not_reached),
+                   fmt::format("the proposal reaches no tier of '{}': {} {}", rules->id,
+                               rules->tiers.front().id,
+                               reasons.empty() ? std::string("cannot be decided")
+                                               : fmt::format("{}", fmt::join(reasons, "; "))));
+  }
+  const Validation validation{receipt_for(*rules, *as_of, loaded->data), loaded->facts.subject,
+                              tier, tier_title, findings};
+  fmt::print("{}", render_validation(validation, output_format(arguments.format),
+                                     TextStyle{wants_colour(stdout)}));
+  return findings.has_errors() ? k_exit_invalid : k_exit_ok;
 }
 
 int run_check(const CheckArguments& arguments) {

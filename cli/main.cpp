@@ -21,20 +21,36 @@ namespace {
 
 constexpr const char* k_exit_codes =
     "Exit codes:\n"
-    "  0  evaluated (evaluate, list), or every file is valid (check)\n"
+    "  0  evaluated (evaluate, list), every file is valid (check), or the proposal is valid (validate)\n"
+    "  1  validate: the proposal is not valid\n"
     "  2  a problem in an input file or in the arguments, reported with its code and file:line:col\n"
     "  3  an internal error in devo itself";
 
 constexpr const char* k_formats_help = "Output format: text, json or markdown";
 
+constexpr const char* k_rules_help =
+    "Rule set: a built-in id (see `devo list rulesets`) or a rule file; default: the built-in "
+    "rule set in force on the --as-of date";
+constexpr const char* k_data_help =
+    "A directory with England data tables to use instead of the built-in data (see data/README.md)";
+
 void add_evaluate(CLI::App& app, devo::cli::EvaluateArguments& arguments) {
   CLI::App* command = app.add_subcommand(
-      "evaluate", "Evaluate a subject's facts: the tier it reaches, every power, and why");
-  command->add_option("--rules", arguments.rules,
-                      "Rule set: a built-in id (see `devo list rulesets`) or a rule file; "
-                      "default: the built-in rule set in force on the --as-of date");
-  command->add_option("--facts", arguments.facts, "YAML file with the subject and its facts")
-      ->required();
+      "evaluate",
+      "Evaluate an authority, a proposal or a facts file: the tier it reaches, every power, and why");
+  command->add_option("--rules", arguments.rules, k_rules_help);
+  auto* authority = command->add_option(
+      "--authority", arguments.subject.authority,
+      "An existing authority by GSS code or name: a district, a county council (E10), a combined "
+      "authority (E47) or the GLA (E61000001)");
+  auto* proposal = command->add_option("--proposal", arguments.subject.proposal,
+                                       "A YAML file proposing a grouping of councils "
+                                       "(schemas/proposal.schema.json)");
+  auto* facts = command->add_option("--facts", arguments.subject.facts,
+                                    "A YAML file with a subject and its facts given by hand");
+  authority->excludes(proposal)->excludes(facts);
+  proposal->excludes(facts);
+  command->add_option("--data", arguments.subject.data, k_data_help);
   command->add_option("--format", arguments.format, k_formats_help)
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   command->add_option("--as-of", arguments.as_of,
@@ -43,6 +59,29 @@ void add_evaluate(CLI::App& app, devo::cli::EvaluateArguments& arguments) {
                       "Report at most this many errors; 0 for no limit")
       ->capture_default_str();
   command->footer(k_exit_codes);
+}
+
+void add_validate(CLI::App& app, devo::cli::ValidateArguments& arguments) {
+  CLI::App* command = app.add_subcommand(
+      "validate",
+      "Check a proposal: every problem with it (councils, upper tiers, overlaps, contiguity) and "
+      "whether it reaches a tier");
+  command->add_option("--proposal", arguments.proposal, "The proposal's YAML file")->required();
+  command->add_option("--rules", arguments.rules, k_rules_help);
+  command->add_option("--data", arguments.data, k_data_help);
+  command->add_option("--format", arguments.format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--as-of", arguments.as_of,
+                      "The date of the evaluation, YYYY-MM-DD; default: today");
+  command->add_option("--max-errors", arguments.max_errors,
+                      "Report at most this many errors; 0 for no limit")
+      ->capture_default_str();
+  command->footer(
+      "Exit codes:\n"
+      "  0  the proposal is valid and reaches a tier\n"
+      "  1  the proposal is not valid: the problems are listed\n"
+      "  2  a problem in an input file or in the arguments\n"
+      "  3  an internal error in devo itself");
 }
 
 void add_check(CLI::App& app, devo::cli::CheckArguments& arguments) {
@@ -119,9 +158,11 @@ int main(int argc, char** argv) {
   app.footer(k_exit_codes);
 
   devo::cli::EvaluateArguments evaluate;
+  devo::cli::ValidateArguments validate;
   devo::cli::CheckArguments check;
   devo::cli::ListArguments list;
   add_evaluate(app, evaluate);
+  add_validate(app, validate);
   add_check(app, check);
   add_list(app, list);
 
@@ -141,6 +182,9 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("evaluate")) {
       return devo::cli::run_evaluate(evaluate);
+    }
+    if (app.got_subcommand("validate")) {
+      return devo::cli::run_validate(validate);
     }
     if (app.got_subcommand("check")) {
       return devo::cli::run_check(check);

@@ -39,6 +39,22 @@ inline constexpr std::string_view effective_dates = "effective-dates";
 inline constexpr std::string_view unused_condition = "unused-condition";
 inline constexpr std::string_view unused_fact = "unused-fact";
 inline constexpr std::string_view unknown_fact = "unknown-fact";
+// England data (data/ or --data).
+inline constexpr std::string_view invalid_data = "invalid-data";
+// Subjects: authorities and proposals.
+inline constexpr std::string_view unknown_authority = "unknown-authority";
+inline constexpr std::string_view ambiguous_authority = "ambiguous-authority";
+inline constexpr std::string_view unknown_council = "unknown-council";
+inline constexpr std::string_view computed_fact = "computed-fact";
+// Findings about a proposal (devo validate).
+inline constexpr std::string_view duplicate_council = "duplicate-council";
+inline constexpr std::string_view incoherent_upper_tier = "incoherent-upper-tier";
+inline constexpr std::string_view cca_district_member = "cca-district-member";
+inline constexpr std::string_view institution_mismatch = "institution-mismatch";
+inline constexpr std::string_view elected_leader_not_county = "elected-leader-not-county";
+inline constexpr std::string_view overlaps_institution = "overlaps-institution";
+inline constexpr std::string_view not_contiguous = "not-contiguous";
+inline constexpr std::string_view tier_not_reached = "tier-not-reached";
 // The command line.
 inline constexpr std::string_view usage = "usage";
 inline constexpr std::string_view unknown_ruleset = "unknown-ruleset";

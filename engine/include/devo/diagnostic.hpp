@@ -47,6 +47,8 @@ class Diagnostics {
 
   Diagnostic& error(Location where, std::string code, std::string message);
   Diagnostic& warning(Location where, std::string code, std::string message);
+  // Adds a diagnostic made elsewhere (a finding about a proposal, say).
+  void report(Diagnostic diagnostic);
 
   // Makes `text` available for quoting lines of `file` in reports.
   void add_source(const std::string& file, std::shared_ptr<const std::string> text);

@@ -16,5 +16,7 @@ struct EmbeddedFile {
 std::span<const EmbeddedFile> builtin_rule_files();
 // The JSON Schemas in schemas/.
 std::span<const EmbeddedFile> builtin_schema_files();
+// The England dataset in data/ (its tables and manifest).
+std::span<const EmbeddedFile> builtin_data_files();
 
 }  // namespace devo

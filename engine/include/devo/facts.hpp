@@ -2,23 +2,30 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include <devo/value.hpp>
 
 namespace devo {
 
 // What is being evaluated: a council, an institution or a proposed grouping.
+// `councils` are its constituent councils and `districts` the local authority
+// districts its area is made of (GSS codes), when they are known.
 struct Subject {
   std::string kind;
   std::string name;
   std::string code;
+  std::vector<std::string> councils;
+  std::vector<std::string> districts;
 };
 
 // A subject and the facts known about it. A fact that is absent is unknown,
-// not false.
+// not false. `notes` explain computed facts in words ("Halton is in the
+// Cheshire police force area"), keyed by fact name.
 struct FactInput {
   Subject subject;
   std::map<std::string, FactValue, std::less<>> values;
+  std::map<std::string, std::string, std::less<>> notes;
 };
 
 }  // namespace devo

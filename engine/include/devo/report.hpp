@@ -11,12 +11,15 @@
 
 namespace devo {
 
-// What is needed to reproduce a decision later.
+// What is needed to reproduce a decision later. The data fields are empty
+// when the facts were given by hand rather than computed from devo's data.
 struct Receipt {
   std::string ruleset;
   std::string ruleset_sha256;
   std::string devo_version;
   Date as_of;
+  std::string data_vintage;
+  std::string data_sha256;
 };
 
 // Everything a report of one evaluation shows.
@@ -36,6 +39,23 @@ struct TextStyle {
 
 // Renders an evaluation. JSON follows the contract in docs/output.md.
 std::string render_evaluation(const Evaluation& evaluation, OutputFormat format,
+                              const TextStyle& style = {});
+
+// The outcome of checking a proposal (`devo validate`): the problems found
+// with it as a proposal, and the tier it reaches.
+struct Validation {
+  Receipt receipt;
+  const Subject& subject;
+  // The tier reached, if any, as "level-3" and its title.
+  std::string tier;
+  std::string tier_title;
+  // The findings, with the proposal file's text for quoting lines.
+  const Diagnostics& findings;
+};
+
+// Renders a validation: the findings like diagnostics, then a line saying
+// whether the proposal is valid; or the same as JSON.
+std::string render_validation(const Validation& validation, OutputFormat format,
                               const TextStyle& style = {});
 
 // Renders diagnostics like a compiler: `file:line:col: error: message [code]`,

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <devo/codes.hpp>
+#include <devo/geography.hpp>
 
 #include "check/check.hpp"
 #include "support/suggest.hpp"
@@ -105,6 +106,14 @@ class RuleSetChecker {
   }
 
   void check_fact_declaration(const FactDeclaration& fact) {
+    for (const ComputedFact& computed : computed_facts()) {
+      if (computed.name == fact.name && computed.type != fact.type) {
+        m_diags.error(fact.location, std::string(codes::type_mismatch),
+                      fmt::format("devo computes '{}' as {} ({}); declare it with type {}",
+                                  fact.name, article_type(computed.type), computed.meaning,
+                                  to_string(computed.type)));
+      }
+    }
     if (fact.type == FactType::enumeration && fact.values.empty()) {
       m_diags.error(fact.location, std::string(codes::invalid_value),
                     fmt::format("the enum fact '{}' needs its 'values'", fact.name));

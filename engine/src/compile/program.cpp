@@ -206,8 +206,12 @@ BoundFacts bind_facts(const detail::Program& program, const FactInput& facts) {
   bound.values.assign(rules.facts.size(), 0);
   bound.known.assign(rules.facts.size(), 0);
   bound.codes.resize(rules.facts.size());
+  bound.notes.assign(rules.facts.size(), nullptr);
   for (std::size_t slot = 0; slot < rules.facts.size(); ++slot) {
     const FactDeclaration& fact = rules.facts[slot];
+    if (auto note = facts.notes.find(fact.name); note != facts.notes.end()) {
+      bound.notes[slot] = &note->second;
+    }
     auto it = facts.values.find(fact.name);
     if (it == facts.values.end()) {
       continue;

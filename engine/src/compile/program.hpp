@@ -82,6 +82,9 @@ struct BoundFacts {
   std::vector<std::int64_t> values;
   std::vector<std::uint8_t> known;
   std::vector<Codes> codes;
+  // The words that explain a computed fact (FactInput::notes), or null; they
+  // point into the FactInput, which outlives the evaluation.
+  std::vector<const std::string*> notes;
 };
 
 // Puts `facts` into the program's slots. Facts the rule set does not declare

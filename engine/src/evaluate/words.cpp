@@ -135,10 +135,11 @@ std::string Words::list_words(const FactDeclaration& fact, const std::vector<Lit
 
 std::string Words::fact_clause(std::uint32_t slot) const {
   const FactDeclaration& fact = m_program.rules->facts[slot];
-  if (m_facts.known[slot] == 0) {
-    return fmt::format("{} is not given", fact.title);
-  }
-  return state_fact(fact, value_words(slot));
+  const std::string clause = m_facts.known[slot] == 0
+                                 ? fmt::format("{} is not given", fact.title)
+                                 : state_fact(fact, value_words(slot));
+  const std::string* note = m_facts.notes[slot];
+  return note == nullptr ? clause : fmt::format("{} ({})", clause, *note);
 }
 
 std::string Words::value_words(std::uint32_t slot) const {

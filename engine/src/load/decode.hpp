@@ -35,6 +35,33 @@ struct RawFacts {
 // Reads a facts file's document (already checked against the facts schema).
 RawFacts decode_facts(const Node& document);
 
+// A text of a proposal file and where it is written.
+struct Located {
+  std::string text;
+  Location location;
+};
+
+struct RawAssertion {
+  RawFact fact;
+  std::string evidence;
+};
+
+// A proposal file as written (schemas/proposal.schema.json), before its
+// councils are looked up.
+struct RawProposal {
+  Located name;
+  Located institution;
+  Located mayor;
+  std::vector<Located> councils;
+  Location councils_location;
+  std::optional<Located> mayor_first_elected;
+  std::vector<RawAssertion> assertions;
+  std::vector<RawFact> facts;
+};
+
+// Reads a proposal file's document (already checked against its schema).
+RawProposal decode_proposal(const Node& document);
+
 // A node as a literal value: scalars as they are, a list of scalars as a list.
 Literal to_literal(const Node& node);
 

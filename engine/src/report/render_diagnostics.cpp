@@ -1,3 +1,4 @@
+#include "report/json_values.hpp"
 #include "report/report_common.hpp"
 #include "report/text_table.hpp"
 
@@ -171,7 +172,6 @@ std::string diagnostics_text(const Diagnostics& diags, const TextStyle& style) {
   return out;
 }
 
-using Json = nlohmann::ordered_json;
 
 Json diagnostic_json(const Diagnostic& diagnostic) {
   Json json = Json::object();
@@ -197,13 +197,7 @@ Json diagnostic_json(const Diagnostic& diagnostic) {
 }
 
 std::string diagnostics_json(const Diagnostics& diags) {
-  Json json = Json::array();
-  for (const Diagnostic& diagnostic : diags.sorted()) {
-    json.push_back(diagnostic_json(diagnostic));
-  }
-  // Messages quote users' files, which may hold invalid UTF-8; replace it
-  // rather than throw.
-  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return dump_json(diagnostics_array(diags));
 }
 
 // The text form in a fenced block, never coloured: escape codes mean nothing
@@ -225,6 +219,15 @@ std::string diagnostics_markdown(const Diagnostics& diags) {
 }
 
 }  // namespace
+
+Json diagnostics_array(const Diagnostics& diags) {
+  Json json = Json::array();
+  for (const Diagnostic& diagnostic : diags.sorted()) {
+    json.push_back(diagnostic_json(diagnostic));
+  }
+  return json;
+}
+
 }  // namespace devo::report
 
 namespace devo {

@@ -1,3 +1,4 @@
+#include "report/json_values.hpp"
 #include "report/report_common.hpp"
 
 #include <nlohmann/json.hpp>
@@ -9,9 +10,6 @@
 // tests read it, so key names and order do not change, and the same input
 // always gives the same bytes. ordered_json keeps keys in insertion order.
 namespace devo::report {
-namespace {
-
-using Json = nlohmann::ordered_json;
 
 Json receipt_json(const Receipt& receipt) {
   Json json = Json::object();
@@ -19,6 +17,10 @@ Json receipt_json(const Receipt& receipt) {
   json["ruleset_sha256"] = receipt.ruleset_sha256;
   json["devo_version"] = receipt.devo_version;
   json["as_of"] = receipt.as_of.to_string();
+  if (!receipt.data_vintage.empty()) {
+    json["data_vintage"] = receipt.data_vintage;
+    json["data_sha256"] = receipt.data_sha256;
+  }
   return json;
 }
 
@@ -29,8 +31,21 @@ Json subject_json(const Subject& subject) {
   if (!subject.code.empty()) {
     json["code"] = subject.code;
   }
+  if (!subject.councils.empty()) {
+    json["councils"] = subject.councils;
+  }
+  if (!subject.districts.empty()) {
+    json["districts"] = subject.districts;
+  }
   return json;
 }
+
+std::string dump_json(const Json& json) {
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+namespace {
+
 
 Json value_json(const FactValue& value) {
   return std::visit(
@@ -47,13 +62,19 @@ Json value_json(const FactValue& value) {
       value);
 }
 
-// In the order the rule set declares its facts, not the facts file's, so that
-// two subjects' reports line up.
-Json facts_json(const RuleSet& rules, const FactInput& facts) {
+Json facts_json(const std::vector<FactLine>& lines) {
   Json json = Json::object();
-  for (const FactDeclaration& fact : rules.facts) {
-    if (auto it = facts.values.find(fact.name); it != facts.values.end()) {
-      json[fact.name] = value_json(it->second);
+  for (const FactLine& line : lines) {
+    json[line.name] = value_json(*line.value);
+  }
+  return json;
+}
+
+Json fact_notes_json(const std::vector<FactLine>& lines) {
+  Json json = Json::object();
+  for (const FactLine& line : lines) {
+    if (!line.note.empty()) {
+      json[line.name] = line.note;
     }
   }
   return json;
@@ -151,7 +172,11 @@ std::string render_json(const Evaluation& evaluation) {
   Json json = Json::object();
   json["receipt"] = receipt_json(evaluation.receipt);
   json["subject"] = subject_json(evaluation.facts.subject);
-  json["facts"] = facts_json(rules, evaluation.facts);
+  const std::vector<FactLine> facts = facts_in_order(evaluation);
+  json["facts"] = facts_json(facts);
+  if (Json notes = fact_notes_json(facts); !notes.empty()) {
+    json["fact_notes"] = std::move(notes);
+  }
   json["tier"] = nullptr;
   if (decision.tier && *decision.tier < decision.tiers.size()) {
     json["tier"] = decision.tiers[*decision.tier].id;
@@ -165,8 +190,7 @@ std::string render_json(const Evaluation& evaluation) {
     json["powers"].push_back(power_json(rules, i, decision.powers[i]));
   }
   json["warnings"] = warnings_json(decision.warnings);
-  // Text from users' files may hold invalid UTF-8; replace it rather than throw.
-  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return dump_json(json);
 }
 
 }  // namespace devo::report

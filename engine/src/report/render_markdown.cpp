@@ -80,6 +80,10 @@ std::string receipt_section(const Evaluation& evaluation) {
   out += row({"Rule set SHA-256", cell(receipt.ruleset_sha256)});
   out += row({"devo version", cell(receipt.devo_version)});
   out += row({"As of", receipt.as_of.to_string()});
+  if (!receipt.data_vintage.empty()) {
+    out += row({"Data", cell(receipt.data_vintage)});
+    out += row({"Data SHA-256", cell(receipt.data_sha256)});
+  }
   return out;
 }
 
@@ -99,16 +103,13 @@ std::string tier_line(const Evaluation& evaluation) {
 std::string facts_section(const Evaluation& evaluation) {
   std::string out = "## Facts\n\n";
   std::string rows;
-  for (const FactDeclaration& fact : evaluation.rules.facts) {
-    if (auto it = evaluation.facts.values.find(fact.name); it != evaluation.facts.values.end()) {
-      rows += row({cell(fact.title.empty() ? fact.name : fact.title),
-                   cell(fact_in_words(fact, it->second))});
-    }
+  for (const FactLine& line : facts_in_order(evaluation)) {
+    rows += row({cell(line.title), cell(line.words), cell(line.note)});
   }
   if (rows.empty()) {
     return out + "None supplied.\n";
   }
-  return out + table_head({"Fact", "Value"}) + rows;
+  return out + table_head({"Fact", "Value", "Why"}) + rows;
 }
 
 std::string tiers_section(const Evaluation& evaluation) {

@@ -71,24 +71,22 @@ void write_header(TextWriter& out, const Evaluation& evaluation) {
   out.hanging("Rule set: ",
               rules.title.empty() ? rules.id : fmt::format("{} — {}", rules.id, rules.title));
   out.hanging("As of: ", evaluation.receipt.as_of.to_string());
+  if (!evaluation.receipt.data_vintage.empty()) {
+    out.hanging("Data: ", evaluation.receipt.data_vintage);
+  }
   out.blank_line();
   out.hanging(out.paint("Tier:", Colour::bold) + ' ', reached_tier_in_words(evaluation));
 }
 
 void write_facts(TextWriter& out, const Evaluation& evaluation) {
   out.heading("Facts");
-  bool any = false;
-  for (const FactDeclaration& fact : evaluation.rules.facts) {
-    auto it = evaluation.facts.values.find(fact.name);
-    if (it == evaluation.facts.values.end()) {
-      continue;
-    }
-    const std::string& title = fact.title.empty() ? fact.name : fact.title;
-    out.hanging(fmt::format("{}{}: ", spaces(k_item_indent), title),
-                fact_in_words(fact, it->second));
-    any = true;
+  const std::vector<FactLine> lines = facts_in_order(evaluation);
+  for (const FactLine& line : lines) {
+    const std::string words =
+        line.note.empty() ? line.words : fmt::format("{} ({})", line.words, line.note);
+    out.hanging(fmt::format("{}{}: ", spaces(k_item_indent), line.title), words);
   }
-  if (!any) {
+  if (lines.empty()) {
     out.hanging(spaces(k_item_indent), "none supplied");
   }
 }

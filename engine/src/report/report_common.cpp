@@ -195,6 +195,30 @@ std::string fact_in_words(const FactDeclaration& fact, const FactValue& value) {
       value);
 }
 
+std::vector<FactLine> facts_in_order(const Evaluation& evaluation) {
+  const FactInput& facts = evaluation.facts;
+  const auto note_of = [&](const std::string& name) {
+    auto it = facts.notes.find(name);
+    return it == facts.notes.end() ? std::string() : it->second;
+  };
+  std::vector<FactLine> lines;
+  for (const FactDeclaration& fact : evaluation.rules.facts) {
+    if (auto it = facts.values.find(fact.name); it != facts.values.end()) {
+      lines.push_back(FactLine{fact.name, fact.title.empty() ? fact.name : fact.title,
+                               fact_in_words(fact, it->second), note_of(fact.name), &it->second});
+    }
+  }
+  for (const auto& [name, value] : facts.values) {
+    if (evaluation.rules.find_fact(name) == nullptr) {
+      std::string title = name;
+      std::replace(title.begin(), title.end(), '_', ' ');
+      lines.push_back(FactLine{name, title, fact_in_words(FactDeclaration{}, value),
+                               note_of(name), &value});
+    }
+  }
+  return lines;
+}
+
 std::string citation_in_words(const RuleSet& rules, const Citation& citation) {
   std::vector<std::string> parts;
   if (!citation.source.empty()) {

@@ -59,6 +59,21 @@ std::string reached_tier_in_words(const Evaluation& evaluation);
 // (else yes/no), a date as YYYY-MM-DD, codes comma-separated (or "none").
 std::string fact_in_words(const FactDeclaration& fact, const FactValue& value);
 
+// One fact as the reports show it.
+struct FactLine {
+  std::string name;
+  std::string title;
+  std::string words;
+  // Why the value is what it is, for facts devo computed; may be empty.
+  std::string note;
+  const FactValue* value = nullptr;
+};
+
+// The subject's facts: first those the rule set declares, in its order, then
+// any others (facts devo computed that these rules do not use), by name, so
+// that two subjects' reports line up.
+std::vector<FactLine> facts_in_order(const Evaluation& evaluation);
+
 // "Levelling Up the United Kingdom (CP 604), Table 2.3, p.140, via New Local":
 // the document's title rather than its id, since people read this.
 std::string citation_in_words(const RuleSet& rules, const Citation& citation);

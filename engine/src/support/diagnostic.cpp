@@ -35,6 +35,15 @@ Diagnostic& Diagnostics::warning(Location where, std::string code, std::string m
   return add(Severity::warning, std::move(where), std::move(code), std::move(message));
 }
 
+void Diagnostics::report(Diagnostic diagnostic) {
+  if (diagnostic.severity == Severity::error) {
+    ++m_error_count;
+  } else if (diagnostic.severity == Severity::warning) {
+    ++m_warning_count;
+  }
+  m_items.push_back(std::move(diagnostic));
+}
+
 Diagnostic& Diagnostics::add(Severity severity, Location where, std::string code,
                              std::string message) {
   m_items.push_back(Diagnostic{severity, std::move(code), std::move(message), std::move(where), {}});

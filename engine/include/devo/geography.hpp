@@ -1,0 +1,94 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <devo/diagnostic.hpp>
+#include <devo/facts.hpp>
+#include <devo/ruleset.hpp>
+#include <devo/source.hpp>
+#include <devo/value.hpp>
+
+namespace devo {
+
+namespace detail {
+struct Atlas;
+}
+
+// Where devo's England data came from, for receipts and reports.
+struct DatasetInfo {
+  std::string name;
+  std::string vintage;
+  std::string licence;
+  std::string attribution;
+  // SHA-256 of the data files, in name order, so that a decision can be tied
+  // to the data it was made on.
+  std::string sha256;
+};
+
+// A fact devo computes from its data for every authority and proposal, with
+// its type. Rule sets that declare one of these must give it this type.
+struct ComputedFact {
+  std::string_view name;
+  FactType type;
+  std::string_view meaning;
+};
+
+std::span<const ComputedFact> computed_facts();
+
+// A proposal's facts, and what is wrong with it as a proposal (councils
+// listed twice, an overlap with an existing combined authority, an area in
+// pieces): these findings do not stop an evaluation, but make the proposal
+// invalid for `devo validate`.
+struct ProposalFacts {
+  FactInput facts;
+  std::vector<Diagnostic> findings;
+};
+
+// England's local government geography: districts, county councils, police
+// force areas, fire and rescue authorities, integrated care boards, which
+// districts share a boundary, and the existing devolution institutions.
+// Immutable once loaded; cheap to copy.
+class Geography {
+ public:
+  // The England data built into devo (data/ in the source tree).
+  static std::optional<Geography> load_builtin(Diagnostics& diags);
+  // The same tables read from `directory`, for a refreshed dataset.
+  static std::optional<Geography> load_directory(const std::string& directory,
+                                                 Diagnostics& diags);
+
+  const DatasetInfo& info() const;
+
+  // The subject and computed facts of an existing authority: a district, a
+  // county council, a combined authority or the GLA, by GSS code or by name
+  // (case does not matter). An unknown or ambiguous name is reported
+  // (unknown-authority, ambiguous-authority) with the closest candidates.
+  // `as_of` decides date-dependent facts, such as whether a mayor is in post.
+  std::optional<FactInput> authority(std::string_view code_or_name, Date as_of,
+                                     Diagnostics& diags) const;
+
+  // Reads a proposal file (schemas/proposal.schema.json), resolves its
+  // councils and computes its facts; its own `facts` and `assertions` are typed
+  // by `rules`. Problems in the file are errors in `diags`; the facts and
+  // findings are still given (for the councils that could be resolved) unless
+  // the file is not YAML at all, so that every problem can be reported at once,
+  // but they are not fit to evaluate when `diags` has errors.
+  std::optional<ProposalFacts> proposal(const SourceFile& file, const RuleSet& rules, Date as_of,
+                                        Diagnostics& diags) const;
+
+  // The GSS codes of every district, county council, combined authority and
+  // the GLA, the subjects of an England-wide run; an institution with no GSS
+  // code yet is given by its name. Each is accepted by authority().
+  std::vector<std::string> authority_codes() const;
+
+ private:
+  explicit Geography(std::shared_ptr<const detail::Atlas> atlas);
+
+  std::shared_ptr<const detail::Atlas> m_atlas;
+};
+
+}  // namespace devo

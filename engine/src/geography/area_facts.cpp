@@ -1,0 +1,343 @@
+#include "geography/area_facts.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace devo::geography {
+namespace {
+
+// Long lists are cut: a reader needs the first few names and the count.
+constexpr std::size_t k_longest_list = 8;
+
+using Members = std::vector<bool>;
+
+Members membership(const detail::Atlas& atlas, const std::vector<DistrictIndex>& districts) {
+  Members members(atlas.districts.size(), false);
+  for (DistrictIndex district : districts) {
+    members[district] = true;
+  }
+  return members;
+}
+
+std::vector<DistrictIndex> outside(const std::vector<DistrictIndex>& districts,
+                                   const Members& members) {
+  std::vector<DistrictIndex> result;
+  for (DistrictIndex district : districts) {
+    if (!members[district]) {
+      result.push_back(district);
+    }
+  }
+  return result;
+}
+
+std::int64_t population_of(const detail::Atlas& atlas, const std::vector<DistrictIndex>& list) {
+  std::int64_t total = 0;
+  for (DistrictIndex district : list) {
+    total += atlas.districts[district].population;
+  }
+  return total;
+}
+
+std::string is_or_are(std::size_t count) { return count == 1 ? "is" : "are"; }
+
+void add_population(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts) {
+  facts.values["population"] = population_of(atlas, area.districts);
+  facts.notes["population"] =
+      area.districts.size() == 1
+          ? "the ONS estimate for the district"
+          : fmt::format("the sum of the ONS estimates for its {} districts", area.districts.size());
+}
+
+void add_contiguity(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts) {
+  const auto pieces = atlas.graph->pieces(area.districts);
+  facts.values["contiguous"] = pieces.size() <= 1;
+  if (pieces.size() <= 1) {
+    facts.notes["contiguous"] = area.districts.size() == 1
+                                    ? "a single district"
+                                    : fmt::format("its {} districts form one connected area",
+                                                  area.districts.size());
+    return;
+  }
+  std::vector<std::string> parts;
+  for (const auto& piece : pieces) {
+    parts.push_back(districts_in_words(atlas, piece));
+  }
+  facts.notes["contiguous"] = fmt::format("the area is in {} pieces that do not touch: {}",
+                                          pieces.size(), fmt::join(parts, "; "));
+}
+
+void add_whole_counties(const detail::Atlas& atlas, const AreaSubject& area,
+                        const Members& members, FactInput& facts) {
+  std::set<std::size_t> touched;
+  for (DistrictIndex district : area.districts) {
+    if (atlas.districts[district].county) {
+      touched.insert(*atlas.districts[district].county);
+    }
+  }
+  std::vector<std::string> whole;
+  std::vector<std::string> split;
+  for (std::size_t county : touched) {
+    const Area& area_of_county = atlas.counties[county];
+    const auto missing = outside(area_of_county.districts, members);
+    if (missing.empty()) {
+      whole.push_back(area_of_county.name);
+    } else {
+      split.push_back(fmt::format("{} is split: {} {} left out", area_of_county.name,
+                                  districts_in_words(atlas, missing), is_or_are(missing.size())));
+    }
+  }
+  facts.values["whole_counties"] = split.empty();
+  if (touched.empty()) {
+    facts.notes["whole_counties"] = "no two-tier county is involved, so none is split";
+  } else if (split.empty()) {
+    facts.notes["whole_counties"] = fmt::format("it covers the whole of {}", join_words(whole));
+  } else {
+    facts.notes["whole_counties"] = fmt::format("{}", fmt::join(split, "; "));
+  }
+}
+
+// Which areas of one kind (police force areas, say) each district lies in.
+using AreasOf = std::vector<std::vector<std::size_t>>;
+
+// "the Cheshire police force area", but "the Metropolitan Police area": a name
+// that already says what it is does not need the label again.
+std::string area_in_words(const Area& area, std::string_view label) {
+  for (std::string_view kind : {" Police", " Authority", " Board"}) {
+    if (area.name.ends_with(kind)) {
+      return fmt::format("the {} area", area.name);
+    }
+  }
+  return fmt::format("the {} {}", area.name, label);
+}
+
+// Coterminosity with exactly one whole area of a kind: the codes touched, and
+// when it fails, the councils that break it and what the main area also covers.
+void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area,
+                       const Members& members, const std::vector<Area>& areas,
+                       const AreasOf& areas_of, std::string_view codes_fact,
+                       std::string_view fact, std::string_view label, FactInput& facts) {
+  std::map<std::size_t, std::int64_t> population_in;
+  for (DistrictIndex district : area.districts) {
+    for (std::size_t touched : areas_of[district]) {
+      population_in[touched] += atlas.districts[district].population;
+    }
+  }
+  Codes codes;
+  std::vector<std::string> names;
+  for (const auto& [index, population] : population_in) {
+    codes.push_back(areas[index].code);
+    names.push_back(areas[index].name);
+  }
+  std::sort(codes.begin(), codes.end());
+  std::sort(names.begin(), names.end());
+  facts.values[std::string(codes_fact)] = codes;
+  facts.notes[std::string(codes_fact)] = join_words(names);
+
+  // The main area is the one holding most of the subject's people.
+  std::size_t main = population_in.begin()->first;
+  for (const auto& [index, population] : population_in) {
+    if (population > population_in[main]) {
+      main = index;
+    }
+  }
+  const Area& main_area = areas[main];
+  std::map<std::size_t, std::vector<DistrictIndex>> breakers;
+  for (DistrictIndex district : area.districts) {
+    for (std::size_t touched : areas_of[district]) {
+      if (touched != main) {
+        breakers[touched].push_back(district);
+      }
+    }
+  }
+  const auto missing = outside(main_area.districts, members);
+  const bool coterminous = breakers.empty() && missing.empty();
+  facts.values[std::string(fact)] = coterminous;
+  if (coterminous) {
+    facts.notes[std::string(fact)] = area_in_words(main_area, label);
+    return;
+  }
+  std::vector<std::string> clauses;
+  for (const auto& [index, districts] : breakers) {
+    clauses.push_back(fmt::format("{} {} in {}", districts_in_words(atlas, districts),
+                                  is_or_are(districts.size()), area_in_words(areas[index], label)));
+  }
+  if (!breakers.empty()) {
+    clauses.push_back(fmt::format("the rest in {}", area_in_words(main_area, label)));
+  }
+  if (!missing.empty()) {
+    clauses.push_back(fmt::format("{} also covers {}", area_in_words(main_area, label),
+                                  districts_in_words(atlas, missing)));
+  }
+  facts.notes[std::string(fact)] = fmt::format("{}", fmt::join(clauses, "; "));
+}
+
+bool intersects(const std::vector<DistrictIndex>& sorted, const Members& members) {
+  return std::any_of(sorted.begin(), sorted.end(),
+                     [&](DistrictIndex district) { return members[district]; });
+}
+
+// Strategic institutions (combined authorities and the GLA), other than the
+// subject itself, that share districts with it. A single council's own deal
+// is not one: that council may still join a combined authority.
+std::vector<const Institution*> overlapping(const detail::Atlas& atlas, const AreaSubject& area,
+                                            const Members& members) {
+  std::vector<const Institution*> result;
+  for (const Institution& institution : atlas.institutions) {
+    if (&institution != area.itself && institution.kind != "single_council_deal" &&
+        intersects(institution.districts, members)) {
+      result.push_back(&institution);
+    }
+  }
+  return result;
+}
+
+void add_overlaps(const detail::Atlas& atlas, const AreaSubject& area,
+                  const std::vector<const Institution*>& others, FactInput& facts) {
+  Codes codes;
+  std::vector<std::string> clauses;
+  for (const Institution* institution : others) {
+    const Members theirs = membership(atlas, institution->districts);
+    std::vector<std::string> names;
+    for (const std::string& council : area.councils) {
+      if (intersects(districts_of_council(atlas, council), theirs)) {
+        codes.push_back(council);
+        names.push_back(council_name(atlas, council));
+      }
+    }
+    if (!names.empty()) {
+      clauses.push_back(fmt::format("{} {} already in {}", join_words(names),
+                                    is_or_are(names.size()), institution->name));
+    }
+  }
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  facts.values["overlaps"] = codes;
+  facts.notes["overlaps"] = clauses.empty()
+                                ? "none of its councils is in another devolution institution"
+                                : fmt::format("{}", fmt::join(clauses, "; "));
+}
+
+// A district outside the subject and outside every institution is stranded
+// when each of its neighbours is in the subject or in an institution, and the
+// subject is one of them. Institutions the subject overlaps would be
+// reshaped by it, so their other members do not count as covered.
+void add_islands(const detail::Atlas& atlas, const AreaSubject& area, const Members& members,
+                 const std::vector<const Institution*>& others, FactInput& facts) {
+  Members covered(atlas.districts.size(), false);
+  for (const Institution& institution : atlas.institutions) {
+    const bool reshaped = std::find(others.begin(), others.end(), &institution) != others.end();
+    if (&institution == area.itself || reshaped) {
+      continue;
+    }
+    for (DistrictIndex district : institution.districts) {
+      covered[district] = true;
+    }
+  }
+  Codes codes;
+  std::vector<std::string> clauses;
+  for (DistrictIndex district = 0; district < atlas.districts.size(); ++district) {
+    const auto& neighbours = atlas.graph->neighbours(district);
+    if (members[district] || covered[district] || neighbours.empty()) {
+      continue;
+    }
+    const bool stranded = std::all_of(neighbours.begin(), neighbours.end(), [&](DistrictIndex n) {
+      return members[n] || covered[n];
+    });
+    if (stranded && intersects(neighbours, members)) {
+      codes.push_back(atlas.districts[district].code);
+      clauses.push_back(fmt::format(
+          "{} would be left with no neighbour outside a devolution institution (its neighbours: "
+          "{})",
+          atlas.districts[district].name, districts_in_words(atlas, neighbours)));
+    }
+  }
+  facts.values["devolution_islands"] = codes;
+  facts.notes["devolution_islands"] =
+      clauses.empty() ? "no neighbouring district is left surrounded by devolution institutions"
+                      : fmt::format("{}", fmt::join(clauses, "; "));
+}
+
+}  // namespace
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string text;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    text += i == 0 ? "" : i + 1 == words.size() ? " and " : ", ";
+    text += words[i];
+  }
+  return text;
+}
+
+std::string districts_in_words(const detail::Atlas& atlas,
+                               const std::vector<DistrictIndex>& districts) {
+  const Members members = membership(atlas, districts);
+  std::set<std::size_t> whole_counties;
+  for (DistrictIndex district : districts) {
+    const auto county = atlas.districts[district].county;
+    if (county && outside(atlas.counties[*county].districts, members).empty()) {
+      whole_counties.insert(*county);
+    }
+  }
+  std::vector<std::string> names;
+  for (std::size_t county : whole_counties) {
+    names.push_back(atlas.counties[county].name);
+  }
+  for (DistrictIndex district : districts) {
+    const auto county = atlas.districts[district].county;
+    if (!county || !whole_counties.contains(*county)) {
+      names.push_back(atlas.districts[district].name);
+    }
+  }
+  if (names.size() > k_longest_list) {
+    const std::size_t rest = names.size() - (k_longest_list - 1);
+    names.resize(k_longest_list - 1);
+    names.push_back(fmt::format("{} more", rest));
+  }
+  return join_words(names);
+}
+
+std::vector<DistrictIndex> districts_of_council(const detail::Atlas& atlas,
+                                                std::string_view code) {
+  if (auto district = atlas.district_by_code.find(code); district != atlas.district_by_code.end()) {
+    return {district->second};
+  }
+  if (auto county = atlas.county_by_code.find(code); county != atlas.county_by_code.end()) {
+    return atlas.counties[county->second].districts;
+  }
+  return {};
+}
+
+std::string council_name(const detail::Atlas& atlas, std::string_view code) {
+  if (auto district = atlas.district_by_code.find(code); district != atlas.district_by_code.end()) {
+    return atlas.districts[district->second].name;
+  }
+  if (auto county = atlas.county_by_code.find(code); county != atlas.county_by_code.end()) {
+    return atlas.counties[county->second].name + " County Council";
+  }
+  return std::string(code);
+}
+
+void add_area_facts(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts) {
+  if (area.districts.empty()) {
+    return;
+  }
+  const Members members = membership(atlas, area.districts);
+  add_population(atlas, area, facts);
+  add_contiguity(atlas, area, facts);
+  add_whole_counties(atlas, area, members, facts);
+  add_coterminosity(atlas, area, members, atlas.police_force_areas, atlas.police_force_areas_of,
+                    "police_force_areas", "police_coterminous", "police force area", facts);
+  add_coterminosity(atlas, area, members, atlas.fire_authorities, atlas.fire_authorities_of,
+                    "fire_authorities", "fire_coterminous", "fire and rescue authority area",
+                    facts);
+  add_coterminosity(atlas, area, members, atlas.icbs, atlas.icbs_of, "icbs", "icb_coterminous",
+                    "integrated care board area", facts);
+  const auto others = overlapping(atlas, area, members);
+  add_overlaps(atlas, area, others, facts);
+  add_islands(atlas, area, members, others, facts);
+}
+
+}  // namespace devo::geography

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <devo/facts.hpp>
+
+#include "geography/atlas.hpp"
+
+namespace devo::geography {
+
+// An area to compute facts for: its districts, the councils it is made of,
+// and the existing institution it is, if it is one.
+struct AreaSubject {
+  std::vector<DistrictIndex> districts;
+  std::vector<std::string> councils;
+  const Institution* itself = nullptr;
+};
+
+// Adds the facts devo computes for any area, each with a note in words:
+// population, contiguous, whole_counties, police_force_areas,
+// police_coterminous, fire_authorities, fire_coterminous, icbs,
+// icb_coterminous, devolution_islands and overlaps.
+void add_area_facts(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts);
+
+// The districts of a council: a district itself, or a county council's
+// districts. Empty for a code that is neither.
+std::vector<DistrictIndex> districts_of_council(const detail::Atlas& atlas,
+                                                std::string_view code);
+
+// The name of a council by its code, or the code when it is not known.
+std::string council_name(const detail::Atlas& atlas, std::string_view code);
+
+// "Cheshire East, Cheshire West and Chester and Warrington": districts by
+// name, a county wholly included named once as the county.
+std::string districts_in_words(const detail::Atlas& atlas,
+                               const std::vector<DistrictIndex>& districts);
+
+// "a and b", "a, b and c".
+std::string join_words(const std::vector<std::string>& words);
+
+}  // namespace devo::geography

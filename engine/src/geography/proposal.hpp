@@ -1,0 +1,19 @@
+#pragma once
+
+#include <optional>
+
+#include <devo/diagnostic.hpp>
+#include <devo/geography.hpp>
+#include <devo/ruleset.hpp>
+#include <devo/source.hpp>
+
+#include "geography/atlas.hpp"
+
+namespace devo::geography {
+
+// Reads, resolves and checks a proposal file; see Geography::proposal.
+std::optional<ProposalFacts> proposal_facts(const detail::Atlas& atlas, const SourceFile& file,
+                                            const RuleSet& rules, Date as_of,
+                                            Diagnostics& diags);
+
+}  // namespace devo::geography

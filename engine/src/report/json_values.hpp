@@ -1,0 +1,23 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <devo/diagnostic.hpp>
+#include <devo/facts.hpp>
+#include <devo/report.hpp>
+
+// The JSON pieces more than one report shares. ordered_json keeps keys in
+// insertion order, so that the output is a stable contract (docs/output.md).
+namespace devo::report {
+
+using Json = nlohmann::ordered_json;
+
+Json receipt_json(const Receipt& receipt);
+Json subject_json(const Subject& subject);
+Json diagnostics_array(const Diagnostics& diags);
+
+// Two-space indentation and a final newline; text from users' files may hold
+// invalid UTF-8, which is replaced rather than thrown on.
+std::string dump_json(const Json& json);
+
+}  // namespace devo::report

@@ -1,0 +1,41 @@
+#include <fmt/format.h>
+
+#include <devo/report.hpp>
+
+#include "report/json_values.hpp"
+#include "report/report_common.hpp"
+
+namespace devo {
+
+std::string render_validation(const Validation& validation, OutputFormat format,
+                              const TextStyle& style) {
+  const bool valid = !validation.findings.has_errors();
+  if (format == OutputFormat::json) {
+    report::Json json = report::Json::object();
+    json["receipt"] = report::receipt_json(validation.receipt);
+    json["subject"] = report::subject_json(validation.subject);
+    json["valid"] = valid;
+    json["tier"] = validation.tier.empty() ? report::Json(nullptr) : report::Json(validation.tier);
+    json["findings"] = report::diagnostics_array(validation.findings);
+    return report::dump_json(json);
+  }
+  std::string out = render_diagnostics(validation.findings, format, style);
+  const std::string& name = validation.subject.name;
+  const std::string reached =
+      validation.tier.empty()
+          ? std::string("it reaches no tier")
+          : fmt::format("it reaches {} ({})", validation.tier, validation.tier_title);
+  if (valid) {
+    out += fmt::format("{}: {}: {} under {}\n", name,
+                       report::paint("valid", report::Colour::green, style), reached,
+                       validation.receipt.ruleset);
+  } else {
+    const std::size_t problems = validation.findings.error_count();
+    out += fmt::format("{}: {}: {} problem{}; {} under {}\n", name,
+                       report::paint("not valid", report::Colour::red, style), problems,
+                       problems == 1 ? "" : "s", reached, validation.receipt.ruleset);
+  }
+  return out;
+}
+
+}  // namespace devo

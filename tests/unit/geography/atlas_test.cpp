@@ -1,0 +1,134 @@
+// The built-in England data: its invariants, checked on what devo loads.
+
+#include <filesystem>
+#include <map>
+#include <numeric>
+
+#include <devo/embedded.hpp>
+
+#include "geography/atlas.hpp"
+#include "support/catch.hpp"
+
+namespace {
+
+const devo::detail::Atlas& atlas() {
+  static const auto k_atlas = [] {
+    std::map<std::string, devo::SourceFile> files;
+    for (const auto& file : devo::builtin_data_files()) {
+      files.emplace(std::filesystem::path(file.path).filename().string(),
+                    devo::SourceFile::from_text(std::string(file.path), std::string(file.bytes)));
+    }
+    devo::Diagnostics diags;
+    auto built = devo::geography::build_atlas(files, diags);
+    REQUIRE(built != nullptr);
+    return built;
+  }();
+  return *k_atlas;
+}
+
+std::size_t district(std::string_view code) { return atlas().district_by_code.at(std::string(code)); }
+
+}  // namespace
+
+TEST_CASE("England has 296 districts and 21 county councils", "[geography][data]") {
+  CHECK(atlas().districts.size() == 296);
+  CHECK(atlas().counties.size() == 21);
+  std::map<std::string, int> kinds;
+  for (const auto& d : atlas().districts) {
+    ++kinds[d.kind];
+  }
+  CHECK(kinds["unitary_authority"] == 63);
+  CHECK(kinds["non_metropolitan_district"] == 164);
+  CHECK(kinds["metropolitan_district"] == 36);
+  CHECK(kinds["london_borough"] == 32);
+  CHECK(kinds["city_of_london"] == 1);
+}
+
+TEST_CASE("district populations sum to the England total", "[geography][data]") {
+  const auto total = std::accumulate(atlas().districts.begin(), atlas().districts.end(),
+                                     std::int64_t{0}, [](std::int64_t sum, const auto& d) {
+                                       return sum + d.population;
+                                     });
+  // ONS mid-2024 estimate for England.
+  CHECK(total == 58620101);
+}
+
+TEST_CASE("every district lies in one police force area and fire authority, and some ICB",
+          "[geography][data]") {
+  std::size_t police_total = 0;
+  for (const auto& area : atlas().police_force_areas) {
+    police_total += area.districts.size();
+  }
+  CHECK(police_total == 296);
+  CHECK(atlas().police_force_areas.size() == 39);
+  CHECK(atlas().fire_authorities.size() == 44);
+  CHECK(atlas().icbs.size() == 42);
+  for (const auto& d : atlas().districts) {
+    INFO(d.code);
+    CHECK_FALSE(d.icbs.empty());
+  }
+}
+
+TEST_CASE("every existing combined authority is contiguous", "[geography][data]") {
+  std::size_t checked = 0;
+  for (const auto& institution : atlas().institutions) {
+    INFO(institution.id);
+    CHECK(atlas().graph->pieces(institution.districts).size() == 1);
+    ++checked;
+  }
+  CHECK(checked == atlas().institutions.size());
+  CHECK(checked >= 16);  // the 15 E47 bodies and the GLA at least
+}
+
+TEST_CASE("the two island authorities have no neighbours; every other district has one",
+          "[geography][data]") {
+  CHECK(atlas().graph->neighbours(district("E06000046")).empty());  // Isle of Wight
+  CHECK(atlas().graph->neighbours(district("E06000053")).empty());  // Isles of Scilly
+  std::size_t without = 0;
+  for (std::size_t i = 0; i < atlas().districts.size(); ++i) {
+    without += atlas().graph->neighbours(i).empty() ? 1 : 0;
+  }
+  CHECK(without == 2);
+  // Apart from the two islands, England is one connected piece.
+  std::vector<std::size_t> mainland;
+  for (std::size_t i = 0; i < atlas().districts.size(); ++i) {
+    if (!atlas().graph->neighbours(i).empty()) {
+      mainland.push_back(i);
+    }
+  }
+  CHECK(atlas().graph->pieces(mainland).size() == 1);
+}
+
+TEST_CASE("known neighbours and non-neighbours", "[geography][data]") {
+  const auto touches = [](std::string_view a, std::string_view b) {
+    const auto& n = atlas().graph->neighbours(district(a));
+    return std::find(n.begin(), n.end(), district(b)) != n.end();
+  };
+  CHECK(touches("E08000003", "E08000006"));   // Manchester, Salford
+  CHECK(touches("E06000063", "E06000064"));   // Cumberland, Westmorland and Furness
+  CHECK(touches("E08000012", "E08000015"));   // Liverpool, Wirral: across the Mersey
+  CHECK_FALSE(touches("E08000035", "E08000003"));  // Leeds, Manchester
+  CHECK_FALSE(touches("E06000017", "E06000031"));  // Rutland, Peterborough
+}
+
+TEST_CASE("the GLA is the 33 London districts and carries its GSS code", "[geography][data]") {
+  const auto gla = std::find_if(atlas().institutions.begin(), atlas().institutions.end(),
+                                [](const auto& i) { return i.code == "E61000001"; });
+  REQUIRE(gla != atlas().institutions.end());
+  CHECK(gla->districts.size() == 33);
+  CHECK(gla->kind == "greater_london_authority");
+}
+
+TEST_CASE("partial dates keep only the precision they were given", "[geography][data]") {
+  using devo::geography::PartialDate;
+  const auto year = PartialDate::parse("2017");
+  REQUIRE(year.has_value());
+  CHECK(year->earliest.to_string() == "2017-01-01");
+  CHECK(year->latest.to_string() == "2017-12-31");
+  CHECK_FALSE(year->exact());
+  const auto month = PartialDate::parse("2024-02");
+  CHECK(month->latest.to_string() == "2024-02-29");
+  CHECK(PartialDate::parse("2025-05-01")->exact());
+  CHECK_FALSE(PartialDate::parse("2024-13").has_value());
+  CHECK_FALSE(PartialDate::parse("May 2024").has_value());
+}
