@@ -160,7 +160,7 @@ FactInput district_subject(const detail::Atlas& atlas, std::size_t index) {
   const District& district = atlas.districts[index];
   FactInput facts;
   facts.subject = Subject{"local_authority_district", district.name, district.code,
-                          {district.code}, {district.code}};
+                          {district.code}, {district.code}, {}, {}};
   facts.values["institution"] = district.kind;
   facts.values["mayor"] = std::string("none");
   add_area_facts(atlas, AreaSubject{{index}, {district.code}, nullptr}, facts);
@@ -171,7 +171,7 @@ FactInput county_subject(const detail::Atlas& atlas, std::size_t index) {
   const Area& county = atlas.counties[index];
   FactInput facts;
   facts.subject = Subject{"county_council", county.name + " County Council", county.code,
-                          {county.code}, codes_of(atlas, county.districts)};
+                          {county.code}, codes_of(atlas, county.districts), {}, {}};
   facts.values["institution"] = std::string("county_council");
   facts.values["mayor"] = std::string("none");
   add_area_facts(atlas, AreaSubject{county.districts, {county.code}, nullptr}, facts);
@@ -181,8 +181,13 @@ FactInput county_subject(const detail::Atlas& atlas, std::size_t index) {
 FactInput institution_subject(const detail::Atlas& atlas, std::size_t index, Date as_of) {
   const Institution& institution = atlas.institutions[index];
   FactInput facts;
-  facts.subject = Subject{institution.kind, institution.name, institution.code,
-                          institution.constituents, codes_of(atlas, institution.districts)};
+  facts.subject = Subject{institution.kind,
+                          institution.name,
+                          institution.code,
+                          institution.constituents,
+                          codes_of(atlas, institution.districts),
+                          institution.source,
+                          institution.verified ? std::string() : institution.note};
   add_institution_facts(institution, atlas, as_of, facts);
   add_area_facts(atlas, AreaSubject{institution.districts, institution.constituents, &institution},
                  facts);

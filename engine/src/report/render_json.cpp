@@ -37,6 +37,13 @@ Json subject_json(const Subject& subject) {
   if (!subject.districts.empty()) {
     json["districts"] = subject.districts;
   }
+  if (!subject.source.empty()) {
+    json["source"] = subject.source;
+    json["verified"] = subject.caveat.empty();
+    if (!subject.caveat.empty()) {
+      json["caveat"] = subject.caveat;
+    }
+  }
   return json;
 }
 

@@ -74,6 +74,13 @@ void write_header(TextWriter& out, const Evaluation& evaluation) {
   if (!evaluation.receipt.data_vintage.empty()) {
     out.hanging("Data: ", evaluation.receipt.data_vintage);
   }
+  const Subject& subject = evaluation.facts.subject;
+  if (!subject.source.empty()) {
+    out.hanging("Source: ", subject.caveat.empty()
+                                ? subject.source
+                                : fmt::format("{} (not verified: {})", subject.source,
+                                              subject.caveat));
+  }
   out.blank_line();
   out.hanging(out.paint("Tier:", Colour::bold) + ' ', reached_tier_in_words(evaluation));
 }

@@ -111,7 +111,8 @@ devo::RuleSet sample_rules() {
 
 devo::FactInput sample_facts() {
   devo::FactInput facts;
-  facts.subject = {"combined_authority", "Greater Manchester Combined Authority", "E47000001", {}, {}};
+  facts.subject = {"combined_authority", "Greater Manchester Combined Authority", "E47000001",
+                   {}, {}, {}, {}};
   // Inserted out of declaration order, and with a fact the rules do not
   // declare, to show that the rules decide both.
   facts.values["stray"] = true;
