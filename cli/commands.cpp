@@ -8,9 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include <devo/codes.hpp>
+#include <devo/diff.hpp>
 #include <devo/engine.hpp>
 #include <devo/geography.hpp>
 #include <devo/report.hpp>
+#include <devo/testing.hpp>
 #include <devo/version.hpp>
 
 #include "exit_code.hpp"
@@ -136,7 +138,7 @@ std::optional<LoadedSubject> load_subject(const SubjectArguments& arguments,
 }
 
 Receipt receipt_for(const RuleSet& rules, Date as_of, const std::optional<DatasetInfo>& data) {
-  Receipt receipt{rules.id, rules.sha256, std::string(k_version), as_of, {}, {}};
+  Receipt receipt{rules.id, rules.sha256, rules.files, std::string(k_version), as_of, {}, {}};
   if (data) {
     receipt.data_vintage = data->vintage;
     receipt.data_sha256 = data->sha256;
@@ -236,6 +238,113 @@ int run_validate(const ValidateArguments& arguments) {
   fmt::print("{}", render_validation(validation, output_format(arguments.format),
                                      TextStyle{wants_colour(stdout)}));
   return findings.has_errors() ? k_exit_invalid : k_exit_ok;
+}
+
+int run_test(const TestArguments& arguments) {
+  Diagnostics diags(arguments.max_errors);
+  std::vector<std::string> paths = arguments.paths;
+  if (paths.empty()) {
+    paths.push_back("tests/cases");
+  }
+  const auto report = run_tests(paths, TestOptions{arguments.filter, arguments.data}, diags);
+  if (!diags.empty()) {
+    print_diagnostics(diags);
+  }
+  if (!report) {
+    return k_exit_bad_input;
+  }
+  fmt::print("{}", render_test_report(*report, output_format(arguments.format),
+                                      arguments.coverage_threshold,
+                                      TextStyle{wants_colour(stdout)}));
+  if (diags.has_errors()) {
+    return k_exit_bad_input;
+  }
+  const bool coverage_met = !arguments.coverage_threshold ||
+                            report->coverage_percent() >= *arguments.coverage_threshold;
+  return report->failed() == 0 && coverage_met ? k_exit_ok : k_exit_invalid;
+}
+
+namespace {
+
+// A one-line progress bar on a terminal's standard error, redrawn in place.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool shown) : m_shown(shown) {}
+  ~ProgressBar() {
+    if (m_shown && m_drawn) {
+      fmt::print(stderr, "\r{:60}\r", "");
+    }
+  }
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+
+  void update(std::size_t done, std::size_t total) {
+    if (!m_shown || total == 0) {
+      return;
+    }
+    constexpr std::size_t k_width = 40;
+    const std::size_t filled = done * k_width / total;
+    fmt::print(stderr, "\r[{}{}] {}/{}", std::string(filled, '#'),
+               std::string(k_width - filled, ' '), done, total);
+    m_drawn = true;
+  }
+
+ private:
+  bool m_shown;
+  bool m_drawn = false;
+};
+
+}  // namespace
+
+int run_diff(const DiffArguments& arguments) {
+  Diagnostics diags(arguments.max_errors);
+  const auto as_of = parse_as_of(arguments.as_of, diags);
+  const auto from_as_of = arguments.from_as_of.empty() ? as_of : parse_as_of(arguments.from_as_of, diags);
+  const auto to_as_of = arguments.to_as_of.empty() ? as_of : parse_as_of(arguments.to_as_of, diags);
+  auto from = from_as_of ? load_rules(arguments.from, *from_as_of, diags) : nullptr;
+  auto to = to_as_of ? load_rules(arguments.to, *to_as_of, diags) : nullptr;
+  auto geography = load_geography(arguments.data, diags);
+  std::vector<SourceFile> proposals;
+  for (const std::string& path : arguments.proposals) {
+    if (auto source = read_source_file(path, diags)) {
+      proposals.push_back(std::move(*source));
+    }
+  }
+  if (diags.has_errors() || !from || !to || !geography) {
+    print_diagnostics(diags);
+    return k_exit_bad_input;
+  }
+  const CompiledRules from_rules(from);
+  const CompiledRules to_rules(to);
+  DiffReport report;
+  {
+    ProgressBar bar(wants_colour(stderr));
+    report = diff_rulesets(*geography, DiffSide{from_rules, *from_as_of},
+                           DiffSide{to_rules, *to_as_of}, proposals, diags,
+                           [&](std::size_t done, std::size_t total) { bar.update(done, total); });
+  }
+  if (!diags.empty()) {
+    print_diagnostics(diags);
+  }
+  if (diags.has_errors()) {
+    return k_exit_bad_input;
+  }
+  fmt::print("{}", render_diff(report, receipt_for(*from, *from_as_of, geography->info()),
+                               receipt_for(*to, *to_as_of, geography->info()),
+                               output_format(arguments.format), TextStyle{wants_colour(stdout)}));
+  return k_exit_ok;
+}
+
+int run_docs(const DocsArguments& arguments) {
+  Diagnostics diags;
+  auto rules = load_rules(arguments.rules, Date::today(), diags);
+  if (!rules) {
+    print_diagnostics(diags);
+    return k_exit_bad_input;
+  }
+  fmt::print("{}", render_catalogue(*rules, arguments.format == "html" ? CatalogueFormat::html
+                                                                      : CatalogueFormat::markdown));
+  return k_exit_ok;
 }
 
 int run_check(const CheckArguments& arguments) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,32 @@ struct ValidateArguments {
   std::size_t max_errors = 100;
 };
 
+struct TestArguments {
+  std::vector<std::string> paths;
+  std::string filter;
+  std::optional<double> coverage_threshold;
+  std::string data;
+  std::string format = "text";
+  std::size_t max_errors = 100;
+};
+
+struct DiffArguments {
+  std::string from;
+  std::string to;
+  std::string as_of;
+  std::string from_as_of;
+  std::string to_as_of;
+  std::vector<std::string> proposals;
+  std::string data;
+  std::string format = "text";
+  std::size_t max_errors = 100;
+};
+
+struct DocsArguments {
+  std::string rules;
+  std::string format = "markdown";
+};
+
 struct CheckArguments {
   std::vector<std::string> paths;
   std::string format = "text";
@@ -48,6 +75,9 @@ struct ListArguments {
 int run_evaluate(const EvaluateArguments& arguments);
 int run_validate(const ValidateArguments& arguments);
 int run_check(const CheckArguments& arguments);
+int run_test(const TestArguments& arguments);
+int run_diff(const DiffArguments& arguments);
+int run_docs(const DocsArguments& arguments);
 int run_list(const ListArguments& arguments);
 
 }  // namespace devo::cli

@@ -22,7 +22,7 @@ namespace {
 constexpr const char* k_exit_codes =
     "Exit codes:\n"
     "  0  evaluated (evaluate, list), every file is valid (check), or the proposal is valid (validate)\n"
-    "  1  validate: the proposal is not valid\n"
+    "  1  validate: the proposal is not valid; test: a case failed or coverage is too low\n"
     "  2  a problem in an input file or in the arguments, reported with its code and file:line:col\n"
     "  3  an internal error in devo itself";
 
@@ -82,6 +82,65 @@ void add_validate(CLI::App& app, devo::cli::ValidateArguments& arguments) {
       "  1  the proposal is not valid: the problems are listed\n"
       "  2  a problem in an input file or in the arguments\n"
       "  3  an internal error in devo itself");
+}
+
+void add_test(CLI::App& app, devo::cli::TestArguments& arguments) {
+  CLI::App* command = app.add_subcommand(
+      "test", "Run regression cases (YAML) and report failures and rule coverage");
+  command->add_option("paths", arguments.paths,
+                      "Case files, or directories searched for *.yaml; default: tests/cases");
+  command->add_option("--filter", arguments.filter,
+                      "Run only the cases whose name contains this text");
+  command->add_option("--coverage-threshold", arguments.coverage_threshold,
+                      "Fail when rule coverage is below this percentage")
+      ->check(CLI::Range(0.0, 100.0));
+  command->add_option("--data", arguments.data, k_data_help);
+  command->add_option("--format", arguments.format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--max-errors", arguments.max_errors,
+                      "Report at most this many errors; 0 for no limit")
+      ->capture_default_str();
+  command->footer(
+      "Exit codes:\n"
+      "  0  every case passed (and coverage met the threshold)\n"
+      "  1  a case failed, or coverage is below the threshold\n"
+      "  2  a problem in a case file or in the arguments\n"
+      "  3  an internal error in devo itself");
+}
+
+void add_diff(CLI::App& app, devo::cli::DiffArguments& arguments) {
+  CLI::App* command = app.add_subcommand(
+      "diff",
+      "Evaluate every district, county council, combined authority and the GLA under two rule "
+      "sets (or one at two dates) and report what changes");
+  command->add_option("--from", arguments.from, "The rule set before: a built-in id or a rule file")
+      ->required();
+  command->add_option("--to", arguments.to, "The rule set after: a built-in id or a rule file")
+      ->required();
+  command->add_option("--as-of", arguments.as_of,
+                      "The date of both evaluations, YYYY-MM-DD; default: today");
+  command->add_option("--from-as-of", arguments.from_as_of, "The date of the evaluations before");
+  command->add_option("--to-as-of", arguments.to_as_of, "The date of the evaluations after");
+  command->add_option("--proposal", arguments.proposals, "Proposal files to compare as well");
+  command->add_option("--data", arguments.data, k_data_help);
+  command->add_option("--format", arguments.format, k_formats_help)
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  command->add_option("--max-errors", arguments.max_errors,
+                      "Report at most this many errors; 0 for no limit")
+      ->capture_default_str();
+  command->footer(k_exit_codes);
+}
+
+void add_docs(CLI::App& app, devo::cli::DocsArguments& arguments) {
+  CLI::App* command = app.add_subcommand(
+      "docs", "Write a readable catalogue of a rule set: tiers, powers, conditions in words, "
+              "citations and evidence marks");
+  command->add_option("--rules", arguments.rules,
+                      "Rule set: a built-in id or a rule file; default: the built-in rule set in "
+                      "force today");
+  command->add_option("--format", arguments.format, "Output format: markdown or html")
+      ->check(CLI::IsMember({"markdown", "html"}));
+  command->footer(k_exit_codes);
 }
 
 void add_check(CLI::App& app, devo::cli::CheckArguments& arguments) {
@@ -161,8 +220,14 @@ int main(int argc, char** argv) {
   devo::cli::ValidateArguments validate;
   devo::cli::CheckArguments check;
   devo::cli::ListArguments list;
+  devo::cli::TestArguments test;
+  devo::cli::DiffArguments diff;
+  devo::cli::DocsArguments docs;
   add_evaluate(app, evaluate);
   add_validate(app, validate);
+  add_test(app, test);
+  add_diff(app, diff);
+  add_docs(app, docs);
   add_check(app, check);
   add_list(app, list);
 
@@ -185,6 +250,15 @@ int main(int argc, char** argv) {
     }
     if (app.got_subcommand("validate")) {
       return devo::cli::run_validate(validate);
+    }
+    if (app.got_subcommand("test")) {
+      return devo::cli::run_test(test);
+    }
+    if (app.got_subcommand("diff")) {
+      return devo::cli::run_diff(diff);
+    }
+    if (app.got_subcommand("docs")) {
+      return devo::cli::run_docs(docs);
     }
     if (app.got_subcommand("check")) {
       return devo::cli::run_check(check);

@@ -35,7 +35,58 @@ bool looks_like_path(std::string_view text) {
 
 }  // namespace
 
-std::optional<RuleSet> load_ruleset(const SourceFile& source, Diagnostics& diags) {
+namespace {
+
+// A rule set named by `extends` in `file`: a path (relative to that file) or
+// a built-in id.
+std::optional<SourceFile> base_source(const RuleSet& rules, Diagnostics& diags) {
+  if (looks_like_path(rules.extends)) {
+    const auto directory = std::filesystem::path(rules.file).parent_path();
+    return read_source_file((directory / rules.extends).lexically_normal().string(), diags);
+  }
+  for (const EmbeddedFile& file : builtin_rule_files()) {
+    if (id_of_builtin(file) == rules.extends) {
+      return SourceFile::from_text(std::string(file.path), std::string(file.bytes));
+    }
+  }
+  const std::vector<std::string> ids = builtin_ruleset_ids();
+  diags.error(rules.extends_location, std::string(codes::unknown_ruleset),
+              fmt::format("'{}' is neither a rule file nor a built-in rule set{}", rules.extends,
+                          support::did_you_mean(rules.extends, ids)));
+  return std::nullopt;
+}
+
+template <typename Item>
+void prepend(std::vector<Item>& items, const std::vector<Item>& base) {
+  items.insert(items.begin(), base.begin(), base.end());
+}
+
+// The rule set `rules` builds on, with `rules`'s own parts after its base's.
+RuleSet merge(const RuleSet& base, RuleSet rules) {
+  prepend(rules.sources, base.sources);
+  prepend(rules.facts, base.facts);
+  prepend(rules.conditions, base.conditions);
+  prepend(rules.tiers, base.tiers);
+  prepend(rules.powers, base.powers);
+  prepend(rules.files, base.files);
+  return rules;
+}
+
+std::string combined_sha256(const std::vector<RuleFile>& files) {
+  if (files.size() == 1) {
+    return files.front().sha256;
+  }
+  std::string hashes;
+  for (const RuleFile& file : files) {
+    hashes += file.sha256 + "\n";
+  }
+  return support::sha256_hex(hashes);
+}
+
+// Loads one file and, through `extends`, the files it builds on; `chain`
+// holds the files on the way here, to catch a cycle.
+std::optional<RuleSet> load_with_bases(const SourceFile& source, Diagnostics& diags,
+                                       std::vector<std::string>& chain) {
   const std::size_t errors_before = diags.error_count();
   auto document = load::parse_yaml(source, diags);
   if (!document) {
@@ -46,12 +97,38 @@ std::optional<RuleSet> load_ruleset(const SourceFile& source, Diagnostics& diags
   validate::check_schema(*document, k_ruleset_schema, diags);
   RuleSet rules = load::decode_ruleset(*document, diags);
   rules.file = source.name;
-  rules.sha256 = support::sha256_hex(*source.text);
+  rules.files = {RuleFile{source.name, support::sha256_hex(*source.text)}};
+  if (!rules.extends.empty()) {
+    if (std::find(chain.begin(), chain.end(), source.name) != chain.end()) {
+      diags.error(rules.extends_location, std::string(codes::extends_cycle),
+                  fmt::format("rule sets extend each other in a cycle through '{}'", source.name));
+      return std::nullopt;
+    }
+    chain.push_back(source.name);
+    auto base_file = base_source(rules, diags);
+    auto base = base_file ? load_with_bases(*base_file, diags, chain) : std::nullopt;
+    chain.pop_back();
+    if (!base) {
+      return std::nullopt;
+    }
+    rules = merge(*base, std::move(rules));
+  }
+  rules.sha256 = combined_sha256(rules.files);
   check::check_ruleset(rules, diags);
   if (diags.error_count() > errors_before) {
     return std::nullopt;
   }
-  check::warn_unused(rules, diags);
+  return rules;
+}
+
+}  // namespace
+
+std::optional<RuleSet> load_ruleset(const SourceFile& source, Diagnostics& diags) {
+  std::vector<std::string> chain;
+  auto rules = load_with_bases(source, diags, chain);
+  if (rules) {
+    check::warn_unused(*rules, diags);
+  }
   return rules;
 }
 

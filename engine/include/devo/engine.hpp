@@ -62,6 +62,9 @@ class CompiledRules {
   const RuleSet& rules() const;
   Decision evaluate(const FactInput& facts, const EvaluateOptions& options = {}) const;
 
+  // The compiled program, for devo's own modules (rule coverage walks it).
+  const detail::Program& program() const { return *m_program; }
+
  private:
   std::shared_ptr<const detail::Program> m_program;
 };

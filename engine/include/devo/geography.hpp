@@ -85,6 +85,10 @@ class Geography {
   // code yet is given by its name. Each is accepted by authority().
   std::vector<std::string> authority_codes() const;
 
+  // The data itself, for devo's own modules (the test runner reads proposals
+  // written inline in test files through it).
+  const detail::Atlas& atlas() const { return *m_atlas; }
+
  private:
   explicit Geography(std::shared_ptr<const detail::Atlas> atlas);
 

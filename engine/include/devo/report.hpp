@@ -1,12 +1,16 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <devo/decision.hpp>
+#include <devo/diff.hpp>
 #include <devo/diagnostic.hpp>
 #include <devo/facts.hpp>
 #include <devo/ruleset.hpp>
+#include <devo/testing.hpp>
 #include <devo/value.hpp>
 
 namespace devo {
@@ -16,6 +20,7 @@ namespace devo {
 struct Receipt {
   std::string ruleset;
   std::string ruleset_sha256;
+  std::vector<RuleFile> ruleset_files;
   std::string devo_version;
   Date as_of;
   std::string data_vintage;
@@ -57,6 +62,29 @@ struct Validation {
 // whether the proposal is valid; or the same as JSON.
 std::string render_validation(const Validation& validation, OutputFormat format,
                               const TextStyle& style = {});
+
+// Renders the outcome of `devo test`: each failing case with what was
+// expected, what came, and the reasons behind it; the rule coverage as a
+// table with the outcomes not yet seen; the receipts; and a last line
+// "N passed, M failed". `threshold` is the coverage asked for, if any.
+std::string render_test_report(const TestReport& report, OutputFormat format,
+                               std::optional<double> threshold, const TextStyle& style = {});
+
+// Renders a diff of two rule sets (or dates) over England: the receipts of
+// both sides, a summary of subjects per tier and per available power, then
+// each subject that changed with the reasons on both sides.
+std::string render_diff(const DiffReport& report, const Receipt& from, const Receipt& to,
+                        OutputFormat format, const TextStyle& style = {});
+
+enum class CatalogueFormat { markdown, html };
+
+// Renders a rule set as a readable catalogue for people who do not read YAML:
+// its header, effective dates and sources; its tiers in order with their
+// requirements and expectations in words; its powers by group, each with its
+// tier, its further requirements in words, its note, its citation and its
+// evidence mark; and its named conditions. Deterministic, so that the
+// committed docs/rules/<id>.md can be checked to be up to date.
+std::string render_catalogue(const RuleSet& rules, CatalogueFormat format);
 
 // Renders diagnostics like a compiler: `file:line:col: error: message [code]`,
 // the offending line and a caret (text), or as a JSON array.

@@ -122,21 +122,35 @@ struct Power {
   Location location;
 };
 
-// One framework, as loaded from one rule file.
+// A rule file a rule set was loaded from, and the SHA-256 of its bytes.
+struct RuleFile {
+  std::string path;
+  std::string sha256;
+};
+
+// One framework, as loaded from its rule file and, when it `extends` another
+// rule set, that one's files too: the base's sources, facts, conditions,
+// tiers and powers come first, then the file's own.
 struct RuleSet {
   std::string id;
   std::string title;
   std::string summary;
   Date effective_from;
   std::optional<Date> effective_to;
+  // The rule set this one builds on (a built-in id or a path), if any.
+  std::string extends;
+  Location extends_location;
   std::vector<Source> sources;
   std::vector<FactDeclaration> facts;
   std::vector<NamedCondition> conditions;
   std::vector<Tier> tiers;
   std::vector<Power> powers;
 
-  // The file it came from and the SHA-256 of its bytes, for receipts.
+  // The file it came from, every file it was built from (the base's first),
+  // and one SHA-256 for them all, for receipts: a single file's own hash, or
+  // for several the SHA-256 of their hashes, one per line, in that order.
   std::string file;
+  std::vector<RuleFile> files;
   std::string sha256;
 
   const FactDeclaration* find_fact(std::string_view name) const;

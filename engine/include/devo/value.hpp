@@ -24,6 +24,10 @@ struct Date {
 
   std::string to_string() const;
 
+  // Whole calendar months from this date to `later` (2025-05-01 to
+  // 2026-06-01 is 13); negative when `later` is earlier.
+  int whole_months_until(Date later) const;
+
   friend auto operator<=>(Date, Date) = default;
 };
 

@@ -64,6 +64,10 @@ class RuleSetChecker {
     check_unique(m_rules.sources, &Source::id, "source");
     check_unique(m_rules.tiers, &Tier::id, "tier");
     check_unique(m_rules.powers, &Power::id, "power");
+    // Within one file YAML keys are unique already; a file that extends
+    // another may still repeat one of its base's names.
+    check_unique(m_rules.facts, &FactDeclaration::name, "fact");
+    check_unique(m_rules.conditions, &NamedCondition::name, "condition");
     for (const FactDeclaration& fact : m_rules.facts) {
       check_fact_declaration(fact);
     }
@@ -99,8 +103,8 @@ class RuleSetChecker {
       if (!inserted) {
         m_diags
             .error(item.location, std::string(codes::duplicate_id),
-                   fmt::format("{} id '{}' is already used", what, id))
-            .note(it->second->location, "first used here");
+                   fmt::format("{} '{}' is already defined", what, id))
+            .note(it->second->location, "first defined here");
       }
     }
   }

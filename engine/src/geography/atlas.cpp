@@ -9,6 +9,7 @@
 #include <devo/codes.hpp>
 
 #include "geography/csv.hpp"
+#include "geography/subjects.hpp"
 #include "load/yaml_document.hpp"
 #include "support/sha256.hpp"
 
@@ -99,6 +100,7 @@ class AtlasBuilder {
       return nullptr;
     }
     index_areas_of_districts();
+    m_atlas->candidates = name_index(*m_atlas);
     return atlas;
   }
 

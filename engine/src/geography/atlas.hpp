@@ -77,6 +77,18 @@ struct Institution {
   std::string note;
 };
 
+// Something --authority can name: a district, a county council or an
+// institution, with the normalised names it answers to.
+struct Candidate {
+  enum class Kind { district, county, institution };
+  Kind kind = Kind::district;
+  std::size_t index = 0;
+  std::string code;
+  std::string name;
+  std::string description;  // "Lancashire (county council, E10000017)"
+  std::vector<std::string> keys;
+};
+
 }  // namespace devo::geography
 
 namespace devo::detail {
@@ -98,6 +110,8 @@ struct Atlas {
   std::vector<std::vector<std::size_t>> fire_authorities_of;
   std::vector<std::vector<std::size_t>> icbs_of;
   std::unique_ptr<geography::DistrictGraph> graph;
+  // Every name an authority can be looked up by, built once.
+  std::vector<geography::Candidate> candidates;
 };
 
 }  // namespace devo::detail

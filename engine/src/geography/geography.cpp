@@ -26,6 +26,10 @@ std::span<const ComputedFact> computed_facts() {
       {"devolution_islands", FactType::codes,
        "districts it would leave with no neighbour outside a devolution institution"},
       {"overlaps", FactType::codes, "its councils already in another devolution institution"},
+      {"existing_institution", FactType::boolean,
+       "the subject is an existing devolution institution in devo's data"},
+      {"mayor_months_in_post", FactType::integer,
+       "whole months the first mayor has certainly been in post on the as-of date"},
   };
   return k_facts;
 }

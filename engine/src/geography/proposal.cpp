@@ -34,16 +34,13 @@ bool is_two_tier_district(const detail::Atlas& atlas, std::string_view code) {
 
 class ProposalReader {
  public:
-  ProposalReader(const detail::Atlas& atlas, const RuleSet& rules, Diagnostics& diags)
-      : m_atlas(atlas), m_rules(rules), m_diags(diags) {}
+  ProposalReader(const detail::Atlas& atlas, const RuleSet& rules, Date as_of,
+                 Diagnostics& diags)
+      : m_atlas(atlas), m_rules(rules), m_as_of(as_of), m_diags(diags) {}
 
-  std::optional<ProposalFacts> read(const SourceFile& file) {
-    auto document = load::parse_yaml(file, m_diags);
-    if (!document) {
-      return std::nullopt;
-    }
-    validate::check_schema(*document, "schemas/proposal.schema.json", m_diags);
-    const load::RawProposal raw = load::decode_proposal(*document);
+  ProposalFacts read(const load::Node& document) {
+    validate::check_schema(document, "schemas/proposal.schema.json", m_diags);
+    const load::RawProposal raw = load::decode_proposal(document);
     resolve_councils(raw);
     ProposalFacts result;
     FactInput& facts = result.facts;
@@ -123,9 +120,11 @@ class ProposalReader {
   void add_given_facts(const load::RawProposal& raw, FactInput& facts) {
     facts.values["institution"] = raw.institution.text;
     facts.values["mayor"] = raw.mayor.text;
+    facts.values["existing_institution"] = false;
     if (raw.mayor_first_elected) {
       if (auto date = Date::parse(raw.mayor_first_elected->text)) {
         facts.values["mayor_first_elected"] = *date;
+        add_months_in_post(*date, *date, m_as_of, facts);
       } else {
         m_diags.error(raw.mayor_first_elected->location, std::string(codes::invalid_date),
                       fmt::format("'{}' is not a real date in the form YYYY-MM-DD",
@@ -254,6 +253,7 @@ class ProposalReader {
 
   const detail::Atlas& m_atlas;
   const RuleSet& m_rules;
+  Date m_as_of;
   Diagnostics& m_diags;
   std::vector<Council> m_councils;
 };
@@ -263,10 +263,16 @@ class ProposalReader {
 std::optional<ProposalFacts> proposal_facts(const detail::Atlas& atlas, const SourceFile& file,
                                             const RuleSet& rules, Date as_of,
                                             Diagnostics& diags) {
-  // A proposal's facts do not depend on the date yet; `as_of` is kept for the
-  // date-dependent facts rule sets may ask of proposals.
-  (void)as_of;
-  return ProposalReader(atlas, rules, diags).read(file);
+  auto document = load::parse_yaml(file, diags);
+  if (!document) {
+    return std::nullopt;
+  }
+  return proposal_from_document(atlas, *document, rules, as_of, diags);
+}
+
+ProposalFacts proposal_from_document(const detail::Atlas& atlas, const load::Node& document,
+                                     const RuleSet& rules, Date as_of, Diagnostics& diags) {
+  return ProposalReader(atlas, rules, as_of, diags).read(document);
 }
 
 }  // namespace devo::geography

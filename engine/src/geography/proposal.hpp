@@ -8,6 +8,7 @@
 #include <devo/source.hpp>
 
 #include "geography/atlas.hpp"
+#include "load/document.hpp"
 
 namespace devo::geography {
 
@@ -15,5 +16,10 @@ namespace devo::geography {
 std::optional<ProposalFacts> proposal_facts(const detail::Atlas& atlas, const SourceFile& file,
                                             const RuleSet& rules, Date as_of,
                                             Diagnostics& diags);
+
+// The same for a proposal already parsed: a whole file, or one written inline
+// in another document (a test case, say), whose locations it keeps.
+ProposalFacts proposal_from_document(const detail::Atlas& atlas, const load::Node& document,
+                                     const RuleSet& rules, Date as_of, Diagnostics& diags);
 
 }  // namespace devo::geography

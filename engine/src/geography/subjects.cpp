@@ -14,17 +14,6 @@
 namespace devo::geography {
 namespace {
 
-// Something --authority can name.
-struct Candidate {
-  enum class Kind { district, county, institution };
-  Kind kind;
-  std::size_t index;
-  std::string code;
-  std::string name;
-  std::string description;  // "Lancashire (county council, E10000017)"
-  std::vector<std::string> keys;  // normalised names it answers to
-};
-
 std::string kind_in_words(const District& district) {
   if (district.kind == "city_of_london") {
     return "the City of London";
@@ -62,7 +51,9 @@ std::vector<std::string> institution_keys(const Institution& institution) {
   return keys;
 }
 
-std::vector<Candidate> candidates(const detail::Atlas& atlas) {
+}  // namespace
+
+std::vector<Candidate> name_index(const detail::Atlas& atlas) {
   std::vector<Candidate> all;
   for (std::size_t i = 0; i < atlas.districts.size(); ++i) {
     const District& district = atlas.districts[i];
@@ -96,6 +87,8 @@ std::vector<Candidate> candidates(const detail::Atlas& atlas) {
   return all;
 }
 
+namespace {
+
 std::vector<const Candidate*> matching(const std::vector<Candidate>& all, std::string_view text) {
   std::vector<const Candidate*> found;
   std::string upper(text);
@@ -125,21 +118,37 @@ std::vector<std::string> nearest(const std::vector<Candidate>& all, std::string_
       result.push_back(candidate.description);
     }
   }
+  // Every name each candidate answers to, so that "Greater Manchestr" finds
+  // the combined authority by its short name.
   std::vector<std::string> names;
+  std::vector<const Candidate*> owners;
   for (const Candidate& candidate : all) {
-    names.push_back(candidate.keys.front());
+    for (const std::string& key : candidate.keys) {
+      names.push_back(key);
+      owners.push_back(&candidate);
+    }
   }
   for (int round = 0; round < 3 && result.size() < 5; ++round) {
     const auto match = support::closest_match(wanted, names);
     if (!match) {
       break;
     }
-    const auto it = std::find(names.begin(), names.end(), *match);
-    const std::string description = all[static_cast<std::size_t>(it - names.begin())].description;
-    if (std::find(result.begin(), result.end(), description) == result.end()) {
-      result.push_back(description);
+    const Candidate* owner = nullptr;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == *match) {
+        owner = owners[i];
+      }
     }
-    names.erase(it);
+    if (std::find(result.begin(), result.end(), owner->description) == result.end()) {
+      result.push_back(owner->description);
+    }
+    // Drop every name of the candidate found, to find the next one.
+    for (std::size_t i = names.size(); i-- > 0;) {
+      if (owners[i] == owner) {
+        names.erase(names.begin() + static_cast<std::ptrdiff_t>(i));
+        owners.erase(owners.begin() + static_cast<std::ptrdiff_t>(i));
+      }
+    }
   }
   if (result.size() > 5) {
     result.resize(5);
@@ -163,6 +172,7 @@ FactInput district_subject(const detail::Atlas& atlas, std::size_t index) {
                           {district.code}, {district.code}, {}, {}};
   facts.values["institution"] = district.kind;
   facts.values["mayor"] = std::string("none");
+  facts.values["existing_institution"] = false;
   add_area_facts(atlas, AreaSubject{{index}, {district.code}, nullptr}, facts);
   return facts;
 }
@@ -174,6 +184,7 @@ FactInput county_subject(const detail::Atlas& atlas, std::size_t index) {
                           {county.code}, codes_of(atlas, county.districts), {}, {}};
   facts.values["institution"] = std::string("county_council");
   facts.values["mayor"] = std::string("none");
+  facts.values["existing_institution"] = false;
   add_area_facts(atlas, AreaSubject{county.districts, {county.code}, nullptr}, facts);
   return facts;
 }
@@ -228,6 +239,9 @@ void add_institution_facts(const Institution& institution, const detail::Atlas& 
     kind = atlas.districts[institution.districts.front()].kind;
   }
   facts.values["institution"] = kind;
+  facts.values["existing_institution"] = true;
+  facts.notes["existing_institution"] = fmt::format("{} is in devo's data on existing institutions",
+                                                    institution.name);
   if (!institution.mayoral) {
     facts.values["mayor"] = std::string("none");
     return;
@@ -244,6 +258,7 @@ void add_institution_facts(const Institution& institution, const detail::Atlas& 
   if (election->latest <= as_of) {
     facts.values["mayor"] = std::string("elected_mayor");
     facts.notes["mayor"] = fmt::format("first elected {}", election->text);
+    add_months_in_post(election->earliest, election->latest, as_of, facts);
   } else if (as_of < election->earliest) {
     facts.values["mayor"] = std::string("none");
     facts.notes["mayor"] =
@@ -255,10 +270,25 @@ void add_institution_facts(const Institution& institution, const detail::Atlas& 
   }
 }
 
+void add_months_in_post(Date earliest, Date latest, Date as_of, FactInput& facts) {
+  if (as_of < latest) {
+    return;
+  }
+  const int months = latest.whole_months_until(as_of);
+  facts.values["mayor_months_in_post"] = std::int64_t{months};
+  facts.notes["mayor_months_in_post"] =
+      earliest == latest
+          ? fmt::format("from the first mayoral election on {} to {}", latest.to_string(),
+                        as_of.to_string())
+          : fmt::format("at least: the first mayoral election is known only to have been between "
+                        "{} and {}, counted from the later",
+                        earliest.to_string(), latest.to_string());
+}
+
 std::optional<FactInput> authority_facts(const detail::Atlas& atlas,
                                          std::string_view code_or_name, Date as_of,
                                          Diagnostics& diags) {
-  const std::vector<Candidate> all = candidates(atlas);
+  const std::vector<Candidate>& all = atlas.candidates;
   const auto found = matching(all, code_or_name);
   const Location where{"--authority", 0, 0};
   if (found.empty()) {

@@ -135,6 +135,10 @@ class RuleSetDecoder {
     rules.id = text_at(header, "id");
     rules.title = text_at(header, "title");
     rules.summary = text_at(header, "summary");
+    rules.extends = text_at(header, "extends");
+    if (const Node* extends = header.find("extends")) {
+      rules.extends_location = extends->location;
+    }
     const auto from = decode_date(header.find("effective_from"));
     if (from) {
       rules.effective_from = *from;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <devo/decision.hpp>
 #include <devo/diagnostic.hpp>
 #include <devo/facts.hpp>
 #include <devo/report.hpp>
@@ -15,6 +16,7 @@ using Json = nlohmann::ordered_json;
 Json receipt_json(const Receipt& receipt);
 Json subject_json(const Subject& subject);
 Json diagnostics_array(const Diagnostics& diags);
+Json reasons_json(const std::vector<Reason>& reasons);
 
 // Two-space indentation and a final newline; text from users' files may hold
 // invalid UTF-8, which is replaced rather than thrown on.

@@ -15,6 +15,13 @@ Json receipt_json(const Receipt& receipt) {
   Json json = Json::object();
   json["ruleset"] = receipt.ruleset;
   json["ruleset_sha256"] = receipt.ruleset_sha256;
+  if (receipt.ruleset_files.size() > 1) {
+    Json files = Json::array();
+    for (const RuleFile& file : receipt.ruleset_files) {
+      files.push_back(Json{{"path", file.path}, {"sha256", file.sha256}});
+    }
+    json["ruleset_files"] = std::move(files);
+  }
   json["devo_version"] = receipt.devo_version;
   json["as_of"] = receipt.as_of.to_string();
   if (!receipt.data_vintage.empty()) {
@@ -43,6 +50,20 @@ Json subject_json(const Subject& subject) {
     if (!subject.caveat.empty()) {
       json["caveat"] = subject.caveat;
     }
+  }
+  return json;
+}
+
+Json reasons_json(const std::vector<Reason>& reasons) {
+  Json json = Json::array();
+  for (const Reason& reason : reasons) {
+    Json item = Json::object();
+    item["status"] = to_string(reason.status);
+    item["message"] = reason.message;
+    if (reason.expectation) {
+      item["expectation"] = true;
+    }
+    json.push_back(std::move(item));
   }
   return json;
 }
@@ -87,19 +108,6 @@ Json fact_notes_json(const std::vector<FactLine>& lines) {
   return json;
 }
 
-Json reasons_json(const std::vector<Reason>& reasons) {
-  Json json = Json::array();
-  for (const Reason& reason : reasons) {
-    Json item = Json::object();
-    item["status"] = to_string(reason.status);
-    item["message"] = reason.message;
-    if (reason.expectation) {
-      item["expectation"] = true;
-    }
-    json.push_back(std::move(item));
-  }
-  return json;
-}
 
 Json citation_json(const RuleSet& rules, const Citation& citation) {
   Json json = Json::object();

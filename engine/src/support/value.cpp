@@ -65,8 +65,16 @@ Date Date::today() {
   return Date{static_cast<std::int32_t>(now.time_since_epoch().count())};
 }
 
-std::string Date::to_string() const {
-  // civil_from_days, the inverse of days_from_civil.
+namespace {
+
+struct Civil {
+  int year;
+  unsigned month;
+  unsigned day;
+};
+
+// civil_from_days, the inverse of days_from_civil.
+Civil civil_from_days(std::int32_t days) {
   const int z = days + 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned day_of_era = static_cast<unsigned>(z - era * 146097);
@@ -77,7 +85,28 @@ std::string Date::to_string() const {
   const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
   const unsigned month = mp < 10 ? mp + 3 : mp - 9;
   const int year = static_cast<int>(year_of_era) + era * 400 + (month <= 2 ? 1 : 0);
-  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  return Civil{year, month, day};
+}
+
+}  // namespace
+
+std::string Date::to_string() const {
+  const Civil date = civil_from_days(days);
+  return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+}
+
+int Date::whole_months_until(Date later) const {
+  const Civil from = civil_from_days(days);
+  const Civil to = civil_from_days(later.days);
+  int months = (to.year - from.year) * 12 + static_cast<int>(to.month) -
+               static_cast<int>(from.month);
+  // A month is whole only once its day has come round again.
+  if (months > 0 && to.day < from.day) {
+    --months;
+  } else if (months < 0 && to.day > from.day) {
+    ++months;
+  }
+  return months;
 }
 
 std::string_view to_string(FactType type) {

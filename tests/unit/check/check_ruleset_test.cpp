@@ -50,7 +50,7 @@ TEST_CASE("the small rule set is valid and loads whole", "[check]") {
 TEST_CASE("repeated tier, power and source ids point at both places", "[check]") {
   const auto diags = ruleset_diagnostics(small_with("  - id: early", "  - id: pool"));
   const auto found = only_error(diags, devo::codes::duplicate_id);
-  CHECK(found.message == "power id 'pool' is already used");
+  CHECK(found.message == "power 'pool' is already defined");
   REQUIRE(found.notes.size() == 1);
   CHECK(found.notes[0].location.line < found.location.line);
 }

@@ -161,7 +161,8 @@ struct Sample {
   devo::RuleSet rules = sample_rules();
   devo::FactInput facts = sample_facts();
   devo::Decision decision = sample_decision();
-  devo::Receipt receipt{"test-2022", "ab12cd", "0.1.0", devo::Date::from_civil(2024, 5, 1), {}, {}};
+  devo::Receipt receipt{"test-2022", "ab12cd", {}, "0.1.0", devo::Date::from_civil(2024, 5, 1),
+                        {}, {}};
 
   devo::Evaluation evaluation() const { return devo::Evaluation{receipt, rules, facts, decision}; }
   std::string render(OutputFormat format, bool colour = false) const {

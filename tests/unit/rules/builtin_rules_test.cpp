@@ -114,8 +114,59 @@ TEST_CASE("luwp-2022 encodes the three levels and the 23 functions of Table 2.3"
 }
 
 TEST_CASE("the built-in rule set in force is chosen by date", "[rules]") {
-  CHECK(devo::builtin_ruleset_in_force(*devo::Date::parse("2023-01-01")) == "luwp-2022");
-  CHECK_FALSE(devo::builtin_ruleset_in_force(*devo::Date::parse("2021-01-01")).has_value());
+  const auto in_force = [](const char* date) {
+    return devo::builtin_ruleset_in_force(*devo::Date::parse(date));
+  };
+  CHECK_FALSE(in_force("2021-01-01").has_value());
+  CHECK(in_force("2022-02-02") == "luwp-2022");
+  CHECK(in_force("2023-11-21") == "luwp-2022");
+  // Of the rule sets in force, the one that took effect last.
+  CHECK(in_force("2023-11-22") == "level4-2023");
+  CHECK(in_force("2024-12-15") == "level4-2023");
+  CHECK(in_force("2024-12-16") == "edwp-2024");
+  CHECK(in_force("2026-11-28") == "edwp-2024");
+}
+
+TEST_CASE("level4-2023 builds on luwp-2022 and adds Level 4", "[rules]") {
+  const devo::RuleSet rules = load_builtin("level4-2023");
+  REQUIRE(rules.files.size() == 2);
+  CHECK(rules.files[0].path == "rules/luwp-2022.yaml");
+  CHECK(rules.files[1].path == "rules/level4-2023.yaml");
+  CHECK(rules.sha256.size() == 64);
+  CHECK(rules.sha256 != rules.files[0].sha256);
+  std::vector<std::string> tiers;
+  for (const auto& tier : rules.tiers) {
+    tiers.push_back(tier.id);
+  }
+  CHECK(tiers == std::vector<std::string>{"level-1", "level-2", "level-3", "level-4"});
+  REQUIRE(rules.powers.size() == 27);
+  for (const char* id : {"l4-adult-skills", "l4-local-transport", "l4-strategic-housing",
+                         "l4-consolidated-funding"}) {
+    INFO(id);
+    const auto power = std::find_if(rules.powers.begin(), rules.powers.end(),
+                                    [&](const auto& p) { return p.id == id; });
+    REQUIRE(power != rules.powers.end());
+    CHECK(power->tier == "level-4");
+  }
+}
+
+TEST_CASE("edwp-2024 has the three tiers of the 2026 Act", "[rules]") {
+  const devo::RuleSet rules = load_builtin("edwp-2024");
+  std::vector<std::string> tiers;
+  for (const auto& tier : rules.tiers) {
+    tiers.push_back(tier.id);
+  }
+  CHECK(tiers == std::vector<std::string>{"foundation", "mayoral", "established-mayoral"});
+  CHECK(rules.effective_from.to_string() == "2024-12-16");
+  // The 1.5 million population is an expectation: it warns, never decides.
+  const auto& foundation = rules.tiers.front();
+  const auto mentions_population = [](const devo::Condition& condition) {
+    return condition.kind == devo::Condition::Kind::comparison && condition.name == "population";
+  };
+  CHECK(std::none_of(foundation.requirements.begin(), foundation.requirements.end(),
+                     mentions_population));
+  CHECK(std::any_of(foundation.expectations.begin(), foundation.expectations.end(),
+                    mentions_population));
 }
 
 TEST_CASE("an unknown rule set id lists the ones there are", "[rules]") {
@@ -125,5 +176,5 @@ TEST_CASE("an unknown rule set id lists the ones there are", "[rules]") {
   REQUIRE(found.has_value());
   CHECK(found->message ==
         "'luwp-2021' is neither a rule file nor a built-in rule set (did you mean 'luwp-2022'?); "
-        "built in: 'luwp-2022'");
+        "built in: 'edwp-2024', 'level4-2023' and 'luwp-2022'");
 }

@@ -1,0 +1,221 @@
+#include <fmt/format.h>
+
+#include <devo/report.hpp>
+
+#include "report/json_values.hpp"
+#include "report/report_common.hpp"
+
+namespace devo::report {
+namespace {
+
+std::string tier_name(const std::string& id) { return id.empty() ? std::string("none") : id; }
+
+std::string side_words(const Receipt& receipt) {
+  return fmt::format("{} as of {}", receipt.ruleset, receipt.as_of.to_string());
+}
+
+std::string change_words(std::size_t from, std::size_t to) {
+  const auto delta = static_cast<long long>(to) - static_cast<long long>(from);
+  return delta == 0 ? std::string("=") : fmt::format("{:+d}", delta);
+}
+
+std::string count_cell(const DiffCount& count, bool from_side) {
+  const bool present = from_side ? count.in_from : count.in_to;
+  return present ? std::to_string(from_side ? count.from : count.to) : std::string("-");
+}
+
+// The reasons that do not hold: why a side stops or a power is not available.
+std::vector<const Reason*> telling(const std::vector<Reason>& reasons) {
+  std::vector<const Reason*> result;
+  for (const Reason& reason : reasons) {
+    if (reason.status != Status::holds && !reason.expectation) {
+      result.push_back(&reason);
+    }
+  }
+  return result;
+}
+
+void text_counts(std::string& out, std::string_view heading, const std::vector<DiffCount>& counts,
+                 const Receipt& from, const Receipt& to, const TextStyle& style) {
+  std::size_t width = heading.size();
+  for (const DiffCount& count : counts) {
+    width = std::max(width, count.id.size());
+  }
+  out += "\n" + paint(heading, Colour::bold, style) + "\n";
+  out += fmt::format("  {:<{}}  {:>14}  {:>14}  {:>7}\n", "", width, from.ruleset, to.ruleset,
+                     "change");
+  for (const DiffCount& count : counts) {
+    out += fmt::format("  {:<{}}  {:>14}  {:>14}  {:>7}\n", count.id, width,
+                       count_cell(count, true), count_cell(count, false),
+                       count.in_from && count.in_to ? change_words(count.from, count.to)
+                                                    : std::string());
+  }
+}
+
+void text_reasons(std::string& out, std::string_view label, const std::vector<Reason>& reasons,
+                  const TextStyle& style) {
+  for (const Reason* reason : telling(reasons)) {
+    out += fmt::format("        {} {} {}\n", label, paint(mark_of(reason->status),
+                                                           colour_of(reason->status), style),
+                       reason->message);
+  }
+}
+
+std::string text_diff(const DiffReport& report, const Receipt& from, const Receipt& to,
+                      const TextStyle& style) {
+  std::string out = fmt::format("Diff: {} (sha256 {}) -> {} (sha256 {})\n", side_words(from),
+                                from.ruleset_sha256, side_words(to), to.ruleset_sha256);
+  if (!from.data_vintage.empty()) {
+    out += fmt::format("Data: {} (sha256 {})\n", from.data_vintage, from.data_sha256);
+  }
+  out += fmt::format("devo {}\n", from.devo_version);
+  out += fmt::format("{} subjects, {} changed\n", report.subjects, report.changes.size());
+  text_counts(out, "Subjects by highest tier", report.tiers, from, to, style);
+  text_counts(out, "Subjects with the power available", report.powers, from, to, style);
+  if (!report.changes.empty()) {
+    out += "\n" + paint("Changes", Colour::bold, style) + "\n";
+  }
+  for (const SubjectChange& change : report.changes) {
+    out += fmt::format("  {}\n", subject_in_words(change.subject));
+    if (change.from_tier != change.to_tier) {
+      out += fmt::format("    tier: {} -> {}\n", tier_name(change.from_tier),
+                         tier_name(change.to_tier));
+      text_reasons(out, "before", change.from_tier_reasons, style);
+      text_reasons(out, "after ", change.to_tier_reasons, style);
+    } else {
+      out += fmt::format("    tier: {} (unchanged)\n", tier_name(change.from_tier));
+    }
+    for (const PowerChange& power : change.powers) {
+      out += fmt::format("    {}: {} -> {}\n", power.id, words_for(power.from),
+                         words_for(power.to));
+      text_reasons(out, "before", power.from_reasons, style);
+      text_reasons(out, "after ", power.to_reasons, style);
+    }
+    if (change.only_from > 0 || change.only_to > 0) {
+      out += fmt::format("    powers only in {}: {} ({} available); only in {}: {} ({} available)\n",
+                         from.ruleset, change.only_from, change.only_from_available, to.ruleset,
+                         change.only_to, change.only_to_available);
+    }
+  }
+  return out;
+}
+
+std::string markdown_diff(const DiffReport& report, const Receipt& from, const Receipt& to) {
+  const auto cell = [](std::string text) {
+    std::string escaped;
+    for (char c : text) {
+      escaped += c == '|' ? std::string("\\|") : std::string(1, c);
+    }
+    return escaped;
+  };
+  std::string out = fmt::format("# Diff: {} → {}\n\n", side_words(from), side_words(to));
+  out += "| | from | to |\n|---|---|---|\n";
+  out += fmt::format("| Rule set | {} | {} |\n", from.ruleset, to.ruleset);
+  out += fmt::format("| SHA-256 | {} | {} |\n", from.ruleset_sha256, to.ruleset_sha256);
+  out += fmt::format("| As of | {} | {} |\n", from.as_of.to_string(), to.as_of.to_string());
+  if (!from.data_vintage.empty()) {
+    out += fmt::format("| Data | {} | {} |\n", cell(from.data_vintage), cell(to.data_vintage));
+  }
+  out += fmt::format("\n{} subjects, {} changed.\n", report.subjects, report.changes.size());
+  for (const auto& [heading, counts] :
+       {std::pair<std::string, const std::vector<DiffCount>*>{"Subjects by highest tier",
+                                                              &report.tiers},
+        std::pair<std::string, const std::vector<DiffCount>*>{
+            "Subjects with the power available", &report.powers}}) {
+    out += fmt::format("\n## {}\n\n| | {} | {} | change |\n|---|---:|---:|---:|\n", heading,
+                       from.ruleset, to.ruleset);
+    for (const DiffCount& count : *counts) {
+      out += fmt::format("| {} | {} | {} | {} |\n", count.id, count_cell(count, true),
+                         count_cell(count, false),
+                         count.in_from && count.in_to ? change_words(count.from, count.to)
+                                                      : std::string());
+    }
+  }
+  if (!report.changes.empty()) {
+    out += "\n## Changes\n\n| Subject | What | Before | After |\n|---|---|---|---|\n";
+  }
+  const auto reasons_cell = [&](const std::vector<Reason>& reasons) {
+    std::vector<std::string> parts;
+    for (const Reason* reason : telling(reasons)) {
+      parts.push_back(cell(reason->message));
+    }
+    return fmt::format("{}", fmt::join(parts, "<br>"));
+  };
+  for (const SubjectChange& change : report.changes) {
+    const std::string subject = cell(subject_in_words(change.subject));
+    if (change.from_tier != change.to_tier) {
+      out += fmt::format("| {} | tier | {}<br>{} | {}<br>{} |\n", subject,
+                         tier_name(change.from_tier), reasons_cell(change.from_tier_reasons),
+                         tier_name(change.to_tier), reasons_cell(change.to_tier_reasons));
+    }
+    for (const PowerChange& power : change.powers) {
+      out += fmt::format("| {} | {} | {}<br>{} | {}<br>{} |\n", subject, power.id,
+                         words_for(power.from), reasons_cell(power.from_reasons),
+                         words_for(power.to), reasons_cell(power.to_reasons));
+    }
+  }
+  return out;
+}
+
+Json counts_json(const std::vector<DiffCount>& counts) {
+  Json json = Json::array();
+  for (const DiffCount& count : counts) {
+    json.push_back(Json{{"id", count.id},
+                        {"from", count.in_from ? Json(count.from) : Json(nullptr)},
+                        {"to", count.in_to ? Json(count.to) : Json(nullptr)}});
+  }
+  return json;
+}
+
+Json json_diff(const DiffReport& report, const Receipt& from, const Receipt& to) {
+  Json json = Json::object();
+  json["from"] = receipt_json(from);
+  json["to"] = receipt_json(to);
+  json["subjects"] = report.subjects;
+  json["changed"] = report.changes.size();
+  json["tiers"] = counts_json(report.tiers);
+  json["powers"] = counts_json(report.powers);
+  json["changes"] = Json::array();
+  for (const SubjectChange& change : report.changes) {
+    Json powers = Json::array();
+    for (const PowerChange& power : change.powers) {
+      powers.push_back(Json{{"id", power.id},
+                            {"from", to_string(power.from)},
+                            {"to", to_string(power.to)},
+                            {"from_reasons", reasons_json(power.from_reasons)},
+                            {"to_reasons", reasons_json(power.to_reasons)}});
+    }
+    json["changes"].push_back(
+        Json{{"subject", subject_json(change.subject)},
+             {"from_tier", change.from_tier.empty() ? Json(nullptr) : Json(change.from_tier)},
+             {"to_tier", change.to_tier.empty() ? Json(nullptr) : Json(change.to_tier)},
+             {"from_tier_reasons", reasons_json(change.from_tier_reasons)},
+             {"to_tier_reasons", reasons_json(change.to_tier_reasons)},
+             {"powers", powers},
+             {"only_from", change.only_from},
+             {"only_from_available", change.only_from_available},
+             {"only_to", change.only_to},
+             {"only_to_available", change.only_to_available}});
+  }
+  return json;
+}
+
+}  // namespace
+}  // namespace devo::report
+
+namespace devo {
+
+std::string render_diff(const DiffReport& report, const Receipt& from, const Receipt& to,
+                        OutputFormat format, const TextStyle& style) {
+  switch (format) {
+    case OutputFormat::json:
+      return report::dump_json(report::json_diff(report, from, to));
+    case OutputFormat::markdown:
+      return report::markdown_diff(report, from, to);
+    case OutputFormat::text:
+      break;
+  }
+  return report::text_diff(report, from, to, style);
+}
+
+}  // namespace devo
