@@ -1,11 +1,7 @@
 #include "commands.hpp"
 
-#include <algorithm>
-#include <memory>
-#include <optional>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "exit_code.hpp"
+#include "terminal.hpp"
 
 #include <devo/codes.hpp>
 #include <devo/diff.hpp>
@@ -15,8 +11,12 @@
 #include <devo/testing.hpp>
 #include <devo/version.hpp>
 
-#include "exit_code.hpp"
-#include "terminal.hpp"
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
 
 namespace devo::cli {
 namespace {
@@ -103,8 +103,8 @@ struct LoadedSubject {
   std::optional<DatasetInfo> data;
 };
 
-std::optional<LoadedSubject> load_subject(const SubjectArguments& arguments,
-                                          const RuleSet& rules, Date as_of, Diagnostics& diags) {
+std::optional<LoadedSubject> load_subject(const SubjectArguments& arguments, const RuleSet& rules,
+                                          Date as_of, Diagnostics& diags) {
   if (!arguments.facts.empty()) {
     auto source = read_source_file(arguments.facts, diags);
     auto facts = source ? load_facts(*source, rules, diags) : std::nullopt;
@@ -156,8 +156,8 @@ int report_usage(std::string_view command, std::string_view message) {
 
 int run_evaluate(const EvaluateArguments& arguments) {
   const SubjectArguments& subject = arguments.subject;
-  const int subjects = !subject.facts.empty() + !subject.authority.empty() +
-                       !subject.proposal.empty();
+  const int subjects =
+      !subject.facts.empty() + !subject.authority.empty() + !subject.proposal.empty();
   if (subjects != 1) {
     return report_usage("evaluate",
                         "name what to evaluate with one of --authority, --proposal or --facts");
@@ -253,14 +253,14 @@ int run_test(const TestArguments& arguments) {
   if (!report) {
     return k_exit_bad_input;
   }
-  fmt::print("{}", render_test_report(*report, output_format(arguments.format),
-                                      arguments.coverage_threshold,
-                                      TextStyle{wants_colour(stdout)}));
+  fmt::print("{}",
+             render_test_report(*report, output_format(arguments.format),
+                                arguments.coverage_threshold, TextStyle{wants_colour(stdout)}));
   if (diags.has_errors()) {
     return k_exit_bad_input;
   }
-  const bool coverage_met = !arguments.coverage_threshold ||
-                            report->coverage_percent() >= *arguments.coverage_threshold;
+  const bool coverage_met =
+      !arguments.coverage_threshold || report->coverage_percent() >= *arguments.coverage_threshold;
   return report->failed() == 0 && coverage_met ? k_exit_ok : k_exit_invalid;
 }
 
@@ -299,7 +299,8 @@ class ProgressBar {
 int run_diff(const DiffArguments& arguments) {
   Diagnostics diags(arguments.max_errors);
   const auto as_of = parse_as_of(arguments.as_of, diags);
-  const auto from_as_of = arguments.from_as_of.empty() ? as_of : parse_as_of(arguments.from_as_of, diags);
+  const auto from_as_of =
+      arguments.from_as_of.empty() ? as_of : parse_as_of(arguments.from_as_of, diags);
   const auto to_as_of = arguments.to_as_of.empty() ? as_of : parse_as_of(arguments.to_as_of, diags);
   auto from = from_as_of ? load_rules(arguments.from, *from_as_of, diags) : nullptr;
   auto to = to_as_of ? load_rules(arguments.to, *to_as_of, diags) : nullptr;
@@ -342,8 +343,9 @@ int run_docs(const DocsArguments& arguments) {
     print_diagnostics(diags);
     return k_exit_bad_input;
   }
-  fmt::print("{}", render_catalogue(*rules, arguments.format == "html" ? CatalogueFormat::html
-                                                                      : CatalogueFormat::markdown));
+  fmt::print("{}",
+             render_catalogue(*rules, arguments.format == "html" ? CatalogueFormat::html
+                                                                 : CatalogueFormat::markdown));
   return k_exit_ok;
 }
 
@@ -358,10 +360,11 @@ int run_check(const CheckArguments& arguments) {
     }
     auto rules = load_ruleset(*source, diags);
     if (rules && diags.error_count() == errors_before) {
-      summaries.push_back(fmt::format("{}: ok: rule set '{}', {} tiers, {} powers, {} named "
-                                      "conditions, {} facts",
-                                      path, rules->id, rules->tiers.size(), rules->powers.size(),
-                                      rules->conditions.size(), rules->facts.size()));
+      summaries.push_back(
+          fmt::format("{}: ok: rule set '{}', {} tiers, {} powers, {} named "
+                      "conditions, {} facts",
+                      path, rules->id, rules->tiers.size(), rules->powers.size(),
+                      rules->conditions.size(), rules->facts.size()));
     }
   }
   const OutputFormat format = output_format(arguments.format);
@@ -378,8 +381,7 @@ namespace {
 
 using Table = std::vector<std::vector<std::string>>;
 
-void print_table(const std::vector<std::string>& header, const Table& rows,
-                 OutputFormat format) {
+void print_table(const std::vector<std::string>& header, const Table& rows, OutputFormat format) {
   if (format == OutputFormat::json) {
     nlohmann::ordered_json array = nlohmann::ordered_json::array();
     for (const auto& row : rows) {
@@ -428,10 +430,9 @@ void print_table(const std::vector<std::string>& header, const Table& rows,
 }
 
 std::string date_range(const RuleSet& rules) {
-  return rules.effective_to
-             ? fmt::format("{} to {}", rules.effective_from.to_string(),
-                           rules.effective_to->to_string())
-             : fmt::format("from {}", rules.effective_from.to_string());
+  return rules.effective_to ? fmt::format("{} to {}", rules.effective_from.to_string(),
+                                          rules.effective_to->to_string())
+                            : fmt::format("from {}", rules.effective_from.to_string());
 }
 
 }  // namespace
@@ -467,8 +468,8 @@ int run_list(const ListArguments& arguments) {
     print_table({"id", "title", "evidence", "summary"}, rows, format);
   } else {
     for (const Power& power : rules->powers) {
-      rows.push_back({power.id, power.tier, std::string(to_string(power.evidence)), power.group,
-                      power.title});
+      rows.push_back(
+          {power.id, power.tier, std::string(to_string(power.evidence)), power.group, power.title});
     }
     print_table({"id", "tier", "evidence", "group", "title"}, rows, format);
   }

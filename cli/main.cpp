@@ -4,26 +4,28 @@
 // The command line only parses arguments and dispatches; every rule semantic
 // lives in the engine (devo::engine).
 
-#include <exception>
-#include <string>
-#include <vector>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include "commands.hpp"
+#include "exit_code.hpp"
 
 #include <devo/codes.hpp>
 #include <devo/version.hpp>
 
-#include "commands.hpp"
-#include "exit_code.hpp"
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <exception>
+#include <string>
+#include <vector>
 
 namespace {
 
 constexpr const char* k_exit_codes =
     "Exit codes:\n"
-    "  0  evaluated (evaluate, list), every file is valid (check), or the proposal is valid (validate)\n"
+    "  0  evaluated (evaluate, list), every file is valid (check), or the proposal is valid "
+    "(validate)\n"
     "  1  validate: the proposal is not valid; test: a case failed or coverage is too low\n"
-    "  2  a problem in an input file or in the arguments, reported with its code and file:line:col\n"
+    "  2  a problem in an input file or in the arguments, reported with its code and "
+    "file:line:col\n"
     "  3  an internal error in devo itself";
 
 constexpr const char* k_formats_help = "Output format: text, json or markdown";
@@ -35,9 +37,9 @@ constexpr const char* k_data_help =
     "A directory with England data tables to use instead of the built-in data (see data/README.md)";
 
 void add_evaluate(CLI::App& app, devo::cli::EvaluateArguments& arguments) {
-  CLI::App* command = app.add_subcommand(
-      "evaluate",
-      "Evaluate an authority, a proposal or a facts file: the tier it reaches, every power, and why");
+  CLI::App* command = app.add_subcommand("evaluate",
+                                         "Evaluate an authority, a proposal or a facts file: the "
+                                         "tier it reaches, every power, and why");
   command->add_option("--rules", arguments.rules, k_rules_help);
   auto* authority = command->add_option(
       "--authority", arguments.subject.authority,
@@ -55,8 +57,9 @@ void add_evaluate(CLI::App& app, devo::cli::EvaluateArguments& arguments) {
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   command->add_option("--as-of", arguments.as_of,
                       "The date of the evaluation, YYYY-MM-DD; default: today");
-  command->add_option("--max-errors", arguments.max_errors,
-                      "Report at most this many errors; 0 for no limit")
+  command
+      ->add_option("--max-errors", arguments.max_errors,
+                   "Report at most this many errors; 0 for no limit")
       ->capture_default_str();
   command->footer(k_exit_codes);
 }
@@ -73,8 +76,9 @@ void add_validate(CLI::App& app, devo::cli::ValidateArguments& arguments) {
       ->check(CLI::IsMember({"text", "json"}));
   command->add_option("--as-of", arguments.as_of,
                       "The date of the evaluation, YYYY-MM-DD; default: today");
-  command->add_option("--max-errors", arguments.max_errors,
-                      "Report at most this many errors; 0 for no limit")
+  command
+      ->add_option("--max-errors", arguments.max_errors,
+                   "Report at most this many errors; 0 for no limit")
       ->capture_default_str();
   command->footer(
       "Exit codes:\n"
@@ -91,14 +95,16 @@ void add_test(CLI::App& app, devo::cli::TestArguments& arguments) {
                       "Case files, or directories searched for *.yaml; default: tests/cases");
   command->add_option("--filter", arguments.filter,
                       "Run only the cases whose name contains this text");
-  command->add_option("--coverage-threshold", arguments.coverage_threshold,
-                      "Fail when rule coverage is below this percentage")
+  command
+      ->add_option("--coverage-threshold", arguments.coverage_threshold,
+                   "Fail when rule coverage is below this percentage")
       ->check(CLI::Range(0.0, 100.0));
   command->add_option("--data", arguments.data, k_data_help);
   command->add_option("--format", arguments.format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}));
-  command->add_option("--max-errors", arguments.max_errors,
-                      "Report at most this many errors; 0 for no limit")
+  command
+      ->add_option("--max-errors", arguments.max_errors,
+                   "Report at most this many errors; 0 for no limit")
       ->capture_default_str();
   command->footer(
       "Exit codes:\n"
@@ -125,16 +131,18 @@ void add_diff(CLI::App& app, devo::cli::DiffArguments& arguments) {
   command->add_option("--data", arguments.data, k_data_help);
   command->add_option("--format", arguments.format, k_formats_help)
       ->check(CLI::IsMember({"text", "json", "markdown"}));
-  command->add_option("--max-errors", arguments.max_errors,
-                      "Report at most this many errors; 0 for no limit")
+  command
+      ->add_option("--max-errors", arguments.max_errors,
+                   "Report at most this many errors; 0 for no limit")
       ->capture_default_str();
   command->footer(k_exit_codes);
 }
 
 void add_docs(CLI::App& app, devo::cli::DocsArguments& arguments) {
   CLI::App* command = app.add_subcommand(
-      "docs", "Write a readable catalogue of a rule set: tiers, powers, conditions in words, "
-              "citations and evidence marks");
+      "docs",
+      "Write a readable catalogue of a rule set: tiers, powers, conditions in words, "
+      "citations and evidence marks");
   command->add_option("--rules", arguments.rules,
                       "Rule set: a built-in id or a rule file; default: the built-in rule set in "
                       "force today");
@@ -149,8 +157,9 @@ void add_check(CLI::App& app, devo::cli::CheckArguments& arguments) {
   command->add_option("paths", arguments.paths, "Rule files to check")->required();
   command->add_option("--format", arguments.format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}));
-  command->add_option("--max-errors", arguments.max_errors,
-                      "Report at most this many errors; 0 for no limit")
+  command
+      ->add_option("--max-errors", arguments.max_errors,
+                   "Report at most this many errors; 0 for no limit")
       ->capture_default_str();
   command->footer(k_exit_codes);
 }
@@ -176,8 +185,8 @@ int report_usage_error(const CLI::App& app, const CLI::ParseError& error) {
   for (const CLI::App* subcommand : app.get_subcommands()) {
     command += " " + subcommand->get_name();
   }
-  fmt::print(stderr, "{}: error: {} [{}]\nrun '{} --help' for the options\n", command,
-             error.what(), devo::codes::usage, command);
+  fmt::print(stderr, "{}: error: {} [{}]\nrun '{} --help' for the options\n", command, error.what(),
+             devo::codes::usage, command);
   return devo::cli::k_exit_bad_input;
 }
 
@@ -199,8 +208,9 @@ int report_unknown_command(const CLI::App& app, const std::string& name) {
   for (std::size_t i = 0; i < names.size(); ++i) {
     list += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
   }
-  fmt::print(stderr, "devo: error: there is no command '{}'; the commands are {} [{}]\n"
-                     "run 'devo --help' for the options\n",
+  fmt::print(stderr,
+             "devo: error: there is no command '{}'; the commands are {} [{}]\n"
+             "run 'devo --help' for the options\n",
              name, list, devo::codes::usage);
   return devo::cli::k_exit_bad_input;
 }
@@ -209,9 +219,10 @@ int report_unknown_command(const CLI::App& app, const std::string& name) {
 
 int main(int argc, char** argv) {
   // The name is fixed so that help reads the same wherever the binary is.
-  CLI::App app{"devo: which devolution deal tier could an English council, combined authority "
-               "or proposed grouping of councils reach, which powers would it give, and why",
-               "devo"};
+  CLI::App app{
+      "devo: which devolution deal tier could an English council, combined authority "
+      "or proposed grouping of councils reach, which powers would it give, and why",
+      "devo"};
   app.set_version_flag("--version", std::string(devo::k_version));
   app.require_subcommand(1);
   app.footer(k_exit_codes);

@@ -1,7 +1,6 @@
 #include "terminal.hpp"
 
 #include <cstdlib>
-
 #include <unistd.h>
 
 namespace devo::cli {

@@ -1,13 +1,3 @@
-#include <devo/engine.hpp>
-
-#include <algorithm>
-#include <filesystem>
-
-#include <fmt/format.h>
-
-#include <devo/codes.hpp>
-#include <devo/embedded.hpp>
-
 #include "check/check.hpp"
 #include "compile/program.hpp"
 #include "evaluate/evaluator.hpp"
@@ -16,6 +6,15 @@
 #include "support/sha256.hpp"
 #include "support/suggest.hpp"
 #include "validate/schema_validator.hpp"
+
+#include <devo/codes.hpp>
+#include <devo/embedded.hpp>
+#include <devo/engine.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
 
 namespace devo {
 namespace {
@@ -162,8 +161,8 @@ std::optional<std::string> builtin_ruleset_in_force(Date date) {
     // The built-in rule sets are checked by the test suite; one that failed
     // to load here would simply not be chosen.
     Diagnostics ignored;
-    auto rules = load_ruleset(SourceFile::from_text(std::string(file.path), std::string(file.bytes)),
-                              ignored);
+    auto rules = load_ruleset(
+        SourceFile::from_text(std::string(file.path), std::string(file.bytes)), ignored);
     if (rules && rules->in_force_on(date) &&
         (!latest || latest->effective_from < rules->effective_from)) {
       latest = std::move(rules);
@@ -184,17 +183,19 @@ std::optional<SourceFile> find_ruleset_source(std::string_view id_or_path, Diagn
     }
   }
   const std::vector<std::string> ids = builtin_ruleset_ids();
-  diags.error(Location{"--rules", 0, 0}, std::string(codes::unknown_ruleset),
-              fmt::format("'{}' is neither a rule file nor a built-in rule set{}; built in: {}",
-                          argument, support::did_you_mean(argument, ids),
-                          support::quoted_list(ids, "and")));
+  diags.error(
+      Location{"--rules", 0, 0}, std::string(codes::unknown_ruleset),
+      fmt::format("'{}' is neither a rule file nor a built-in rule set{}; built in: {}", argument,
+                  support::did_you_mean(argument, ids), support::quoted_list(ids, "and")));
   return std::nullopt;
 }
 
 CompiledRules::CompiledRules(std::shared_ptr<const RuleSet> rules)
     : m_program(compile::compile_program(std::move(rules))) {}
 
-const RuleSet& CompiledRules::rules() const { return *m_program->rules; }
+const RuleSet& CompiledRules::rules() const {
+  return *m_program->rules;
+}
 
 Decision CompiledRules::evaluate(const FactInput& facts, const EvaluateOptions& options) const {
   return evaluate::decide(*m_program, compile::bind_facts(*m_program, facts), options);

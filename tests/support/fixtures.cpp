@@ -1,11 +1,11 @@
 #include "support/fixtures.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "support/catch.hpp"
 
 #include <devo/report.hpp>
 
-#include "support/catch.hpp"
+#include <fstream>
+#include <sstream>
 
 namespace devo::test {
 

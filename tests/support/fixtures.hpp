@@ -1,12 +1,12 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include <devo/diagnostic.hpp>
 #include <devo/engine.hpp>
 #include <devo/ruleset.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace devo::test {
 

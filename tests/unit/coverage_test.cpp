@@ -2,19 +2,20 @@
 // promises: every power of luwp-2022 seen both available and unavailable,
 // every status, and every diagnostic code.
 
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+
+#include <devo/codes.hpp>
+#include <devo/engine.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
-
-#include <devo/codes.hpp>
-#include <devo/engine.hpp>
-
-#include "support/catch.hpp"
-#include "support/fixtures.hpp"
 
 namespace fs = std::filesystem;
 
@@ -31,8 +32,7 @@ std::string read(const fs::path& path) {
 std::vector<std::pair<fs::path, std::string>> golden_cases() {
   std::vector<std::pair<fs::path, std::string>> cases;
   for (const char* root : {"tests/golden", "examples"}) {
-    for (const auto& entry :
-         fs::recursive_directory_iterator(fs::path(DEVO_SOURCE_DIR) / root)) {
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(DEVO_SOURCE_DIR) / root)) {
       if (entry.path().filename() == "cmd") {
         cases.emplace_back(entry.path().parent_path(), read(entry.path()));
       }
@@ -104,9 +104,9 @@ TEST_CASE("every diagnostic code appears in some golden case", "[coverage]") {
   }
   for (const auto& info : devo::diagnostic_codes()) {
     INFO(info.code);
-    const std::string as_text = "[" + std::string(info.code) + "]";
-    const std::string as_json = "\"code\": \"" + std::string(info.code) + "\"";
-    CHECK((outputs.find(as_text) != std::string::npos ||
-           outputs.find(as_json) != std::string::npos));
+    const std::string as_text = fmt::format("[{}]", info.code);
+    const std::string as_json = fmt::format("\"code\": \"{}\"", info.code);
+    CHECK(
+        (outputs.find(as_text) != std::string::npos || outputs.find(as_json) != std::string::npos));
   }
 }

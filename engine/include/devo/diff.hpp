@@ -1,16 +1,16 @@
 #pragma once
 
-#include <cstddef>
-#include <functional>
-#include <string>
-#include <vector>
-
 #include <devo/decision.hpp>
 #include <devo/diagnostic.hpp>
 #include <devo/engine.hpp>
 #include <devo/facts.hpp>
 #include <devo/geography.hpp>
 #include <devo/source.hpp>
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
 
 namespace devo {
 

@@ -1,17 +1,17 @@
 #pragma once
 
-#include <memory>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include <devo/decision.hpp>
 #include <devo/diagnostic.hpp>
 #include <devo/facts.hpp>
 #include <devo/ruleset.hpp>
 #include <devo/source.hpp>
 #include <devo/value.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace devo {
 

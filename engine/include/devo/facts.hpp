@@ -1,10 +1,10 @@
 #pragma once
 
+#include <devo/value.hpp>
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include <devo/value.hpp>
 
 namespace devo {
 

@@ -1,17 +1,17 @@
 #pragma once
 
+#include <devo/diagnostic.hpp>
+#include <devo/facts.hpp>
+#include <devo/ruleset.hpp>
+#include <devo/source.hpp>
+#include <devo/value.hpp>
+
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <devo/diagnostic.hpp>
-#include <devo/facts.hpp>
-#include <devo/ruleset.hpp>
-#include <devo/source.hpp>
-#include <devo/value.hpp>
 
 namespace devo {
 
@@ -58,8 +58,7 @@ class Geography {
   // The England data built into devo (data/ in the source tree).
   static std::optional<Geography> load_builtin(Diagnostics& diags);
   // The same tables read from `directory`, for a refreshed dataset.
-  static std::optional<Geography> load_directory(const std::string& directory,
-                                                 Diagnostics& diags);
+  static std::optional<Geography> load_directory(const std::string& directory, Diagnostics& diags);
 
   const DatasetInfo& info() const;
 

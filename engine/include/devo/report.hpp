@@ -1,17 +1,17 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include <devo/decision.hpp>
-#include <devo/diff.hpp>
 #include <devo/diagnostic.hpp>
+#include <devo/diff.hpp>
 #include <devo/facts.hpp>
 #include <devo/ruleset.hpp>
 #include <devo/testing.hpp>
 #include <devo/value.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace devo {
 

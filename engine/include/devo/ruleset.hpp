@@ -1,13 +1,13 @@
 #pragma once
 
+#include <devo/diagnostic.hpp>
+#include <devo/value.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <devo/diagnostic.hpp>
-#include <devo/value.hpp>
 
 namespace devo {
 

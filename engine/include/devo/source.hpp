@@ -1,10 +1,10 @@
 #pragma once
 
+#include <devo/diagnostic.hpp>
+
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <devo/diagnostic.hpp>
 
 namespace devo {
 

@@ -1,13 +1,13 @@
 #pragma once
 
+#include <devo/diagnostic.hpp>
+#include <devo/ruleset.hpp>
+#include <devo/value.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <devo/diagnostic.hpp>
-#include <devo/ruleset.hpp>
-#include <devo/value.hpp>
 
 namespace devo {
 

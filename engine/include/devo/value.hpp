@@ -1,5 +1,7 @@
 #pragma once
 
+#include <devo/diagnostic.hpp>
+
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -7,8 +9,6 @@
 #include <string_view>
 #include <variant>
 #include <vector>
-
-#include <devo/diagnostic.hpp>
 
 namespace devo {
 

@@ -1,13 +1,13 @@
 #pragma once
 
-#include <optional>
-#include <string>
+#include "load/decode.hpp"
 
 #include <devo/diagnostic.hpp>
 #include <devo/facts.hpp>
 #include <devo/ruleset.hpp>
 
-#include "load/decode.hpp"
+#include <optional>
+#include <string>
 
 namespace devo::check {
 

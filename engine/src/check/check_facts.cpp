@@ -1,11 +1,11 @@
-#include <algorithm>
-
-#include <fmt/format.h>
+#include "check/check.hpp"
+#include "support/suggest.hpp"
 
 #include <devo/codes.hpp>
 
-#include "check/check.hpp"
-#include "support/suggest.hpp"
+#include <fmt/format.h>
+
+#include <algorithm>
 
 namespace devo::check {
 namespace {
@@ -115,10 +115,10 @@ std::optional<FactInput> check_facts(const load::RawFacts& raw, const RuleSet& r
   for (const load::RawFact& fact : raw.facts) {
     const FactDeclaration* declaration = rules.find_fact(fact.name);
     if (declaration == nullptr) {
-      diags.warning(fact.location, std::string(codes::unknown_fact),
-                    fmt::format("rule set '{}' has no fact '{}'{}; it is ignored", rules.id,
-                                fact.name,
-                                support::did_you_mean(fact.name, typer.declared_names())));
+      diags.warning(
+          fact.location, std::string(codes::unknown_fact),
+          fmt::format("rule set '{}' has no fact '{}'{}; it is ignored", rules.id, fact.name,
+                      support::did_you_mean(fact.name, typer.declared_names())));
       continue;
     }
     if (auto value = typer.type(*declaration, fact.value)) {

@@ -1,17 +1,17 @@
+#include "check/check.hpp"
+#include "support/suggest.hpp"
+
+#include <devo/codes.hpp>
+#include <devo/geography.hpp>
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-
-#include <devo/codes.hpp>
-#include <devo/geography.hpp>
-
-#include "check/check.hpp"
-#include "support/suggest.hpp"
 
 namespace devo::check {
 namespace {
@@ -112,10 +112,10 @@ class RuleSetChecker {
   void check_fact_declaration(const FactDeclaration& fact) {
     for (const ComputedFact& computed : computed_facts()) {
       if (computed.name == fact.name && computed.type != fact.type) {
-        m_diags.error(fact.location, std::string(codes::type_mismatch),
-                      fmt::format("devo computes '{}' as {} ({}); declare it with type {}",
-                                  fact.name, article_type(computed.type), computed.meaning,
-                                  to_string(computed.type)));
+        m_diags.error(
+            fact.location, std::string(codes::type_mismatch),
+            fmt::format("devo computes '{}' as {} ({}); declare it with type {}", fact.name,
+                        article_type(computed.type), computed.meaning, to_string(computed.type)));
       }
     }
     if (fact.type == FactType::enumeration && fact.values.empty()) {
@@ -163,9 +163,10 @@ class RuleSetChecker {
 
   void check_power_tier(const Power& power) {
     if (!power.tier.empty() && !m_rules.tier_index(power.tier)) {
-      m_diags.error(power.tier_location, std::string(codes::undefined_tier),
-                    fmt::format("tier '{}' is not defined{}", power.tier,
-                                support::did_you_mean(power.tier, ids_of(m_rules.tiers, &Tier::id))));
+      m_diags.error(
+          power.tier_location, std::string(codes::undefined_tier),
+          fmt::format("tier '{}' is not defined{}", power.tier,
+                      support::did_you_mean(power.tier, ids_of(m_rules.tiers, &Tier::id))));
     }
   }
 
@@ -194,29 +195,29 @@ class RuleSetChecker {
 
   void check_reference(const Condition& condition) {
     if (m_rules.find_condition(condition.name) == nullptr) {
-      m_diags.error(condition.name_location, std::string(codes::undefined_condition),
-                    fmt::format("condition '{}' is not defined{}", condition.name,
-                                support::did_you_mean(condition.name,
-                                                      ids_of(m_rules.conditions,
-                                                             &NamedCondition::name))));
+      m_diags.error(
+          condition.name_location, std::string(codes::undefined_condition),
+          fmt::format("condition '{}' is not defined{}", condition.name,
+                      support::did_you_mean(condition.name,
+                                            ids_of(m_rules.conditions, &NamedCondition::name))));
     }
   }
 
   void check_comparison(const Condition& condition) {
     const FactDeclaration* fact = m_rules.find_fact(condition.name);
     if (fact == nullptr) {
-      m_diags.error(condition.name_location, std::string(codes::undefined_fact),
-                    fmt::format("fact '{}' is not declared under 'facts'{}", condition.name,
-                                support::did_you_mean(condition.name,
-                                                      ids_of(m_rules.facts,
-                                                             &FactDeclaration::name))));
+      m_diags.error(
+          condition.name_location, std::string(codes::undefined_fact),
+          fmt::format("fact '{}' is not declared under 'facts'{}", condition.name,
+                      support::did_you_mean(condition.name,
+                                            ids_of(m_rules.facts, &FactDeclaration::name))));
       return;
     }
     if (!allows(fact->type, condition.op)) {
-      m_diags.error(condition.operand.location, std::string(codes::type_mismatch),
-                    fmt::format("'{}' does not apply to the {} fact '{}'; use {}",
-                                to_string(condition.op), to_string(fact->type), fact->name,
-                                operators_for(fact->type)));
+      m_diags.error(
+          condition.operand.location, std::string(codes::type_mismatch),
+          fmt::format("'{}' does not apply to the {} fact '{}'; use {}", to_string(condition.op),
+                      to_string(fact->type), fact->name, operators_for(fact->type)));
       return;
     }
     if (condition.op == Operator::exists) {
@@ -262,9 +263,9 @@ class RuleSetChecker {
       case FactType::date:
         if (expect_kind(fact, operand, Literal::Kind::string, "a date (YYYY-MM-DD)") &&
             !Date::parse(operand.text)) {
-          m_diags.error(operand.location, std::string(codes::invalid_date),
-                        fmt::format("'{}' is not a real date in the form YYYY-MM-DD",
-                                    operand.text));
+          m_diags.error(
+              operand.location, std::string(codes::invalid_date),
+              fmt::format("'{}' is not a real date in the form YYYY-MM-DD", operand.text));
         }
         break;
       case FactType::codes:

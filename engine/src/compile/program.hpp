@@ -1,11 +1,11 @@
 #pragma once
 
+#include <devo/facts.hpp>
+#include <devo/ruleset.hpp>
+
 #include <cstdint>
 #include <memory>
 #include <vector>
-
-#include <devo/facts.hpp>
-#include <devo/ruleset.hpp>
 
 namespace devo::compile {
 

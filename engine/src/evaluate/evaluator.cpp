@@ -1,15 +1,17 @@
 #include "evaluate/evaluator.hpp"
 
-#include <algorithm>
-
 #include "evaluate/explainer.hpp"
+
+#include <algorithm>
 
 namespace devo::evaluate {
 namespace {
 
 using compile::Op;
 
-Status from_bool(bool holds) { return holds ? Status::holds : Status::fails; }
+Status from_bool(bool holds) {
+  return holds ? Status::holds : Status::fails;
+}
 
 Status compare(const detail::Program& program, const compile::Node& node,
                const compile::BoundFacts& facts) {
@@ -43,8 +45,8 @@ Status compare(const detail::Program& program, const compile::Node& node,
       return from_bool(facts.codes[node.slot] != program.code_sets[node.first]);
     case Op::codes_contains: {
       const Codes& codes = facts.codes[node.slot];
-      return from_bool(std::binary_search(codes.begin(), codes.end(),
-                                          program.code_sets[node.first].front()));
+      return from_bool(
+          std::binary_search(codes.begin(), codes.end(), program.code_sets[node.first].front()));
     }
     default:
       return Status::unknown;
@@ -122,8 +124,8 @@ Statuses evaluate_nodes(const detail::Program& program, const compile::BoundFact
   Statuses statuses(program.nodes.size(), Status::unknown);
   for (std::size_t i = 0; i < program.nodes.size(); ++i) {
     const compile::Node& node = program.nodes[i];
-    statuses[i] = node.op >= Op::eq ? compare(program, node, facts)
-                                    : combine(program, node, statuses);
+    statuses[i] =
+        node.op >= Op::eq ? compare(program, node, facts) : combine(program, node, statuses);
   }
   return statuses;
 }

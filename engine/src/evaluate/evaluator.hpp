@@ -1,11 +1,11 @@
 #pragma once
 
-#include <vector>
+#include "compile/program.hpp"
 
 #include <devo/decision.hpp>
 #include <devo/engine.hpp>
 
-#include "compile/program.hpp"
+#include <vector>
 
 namespace devo::evaluate {
 

@@ -1,10 +1,10 @@
 #include "evaluate/explainer.hpp"
 
-#include <algorithm>
+#include "evaluate/words.hpp"
 
 #include <fmt/format.h>
 
-#include "evaluate/words.hpp"
+#include <algorithm>
 
 namespace devo::evaluate {
 namespace {
@@ -43,13 +43,13 @@ class Explainer {
     const Status tier_status = decision.tiers[tier_index].status;
     std::vector<std::uint32_t> settled;
     if (tier_status == Status::holds) {
-      result.reasons.push_back(Reason{Status::holds, fmt::format("{} is reached", tier.title), false});
-    } else {
       result.reasons.push_back(
-          Reason{tier_status,
-                 fmt::format("{}: {}", below_message(tier, tier_status),
-                             tier_causes(tier_index, tier_status)),
-                 false});
+          Reason{Status::holds, fmt::format("{} is reached", tier.title), false});
+    } else {
+      result.reasons.push_back(Reason{tier_status,
+                                      fmt::format("{}: {}", below_message(tier, tier_status),
+                                                  tier_causes(tier_index, tier_status)),
+                                      false});
       for (const std::string& fact : decision.tiers[tier_index].settled_by) {
         settled.push_back(slot_of(fact));
       }
@@ -186,11 +186,10 @@ void explain(const detail::Program& program, const compile::BoundFacts& facts,
   if (options.as_of && !rules.in_force_on(*options.as_of)) {
     const std::string until =
         rules.effective_to ? fmt::format(" to {}", rules.effective_to->to_string()) : "";
-    decision.warnings.push_back(
-        Warning{"ruleset-not-in-force",
-                fmt::format("rule set '{}' is in force from {}{}; this evaluation is as of {}",
-                            rules.id, rules.effective_from.to_string(), until,
-                            options.as_of->to_string())});
+    decision.warnings.push_back(Warning{
+        "ruleset-not-in-force",
+        fmt::format("rule set '{}' is in force from {}{}; this evaluation is as of {}", rules.id,
+                    rules.effective_from.to_string(), until, options.as_of->to_string())});
   }
   Explainer explainer(program, facts, statuses);
   for (std::size_t i = 0; i < decision.tiers.size(); ++i) {

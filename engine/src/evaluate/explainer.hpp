@@ -1,10 +1,10 @@
 #pragma once
 
-#include <devo/decision.hpp>
-#include <devo/engine.hpp>
-
 #include "compile/program.hpp"
 #include "evaluate/evaluator.hpp"
+
+#include <devo/decision.hpp>
+#include <devo/engine.hpp>
 
 namespace devo::evaluate {
 

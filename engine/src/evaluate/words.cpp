@@ -97,7 +97,8 @@ std::string Words::comparison(const Condition& condition) const {
       if (fact.type == FactType::enumeration) {
         return list_words(fact, operand.items, "or");
       }
-      return fmt::format("{} {} {}", title, is_date ? "on" : "of", list_words(fact, operand.items, "or"));
+      return fmt::format("{} {} {}", title, is_date ? "on" : "of",
+                         list_words(fact, operand.items, "or"));
     case Operator::lt:
       return fmt::format("{} {} {}", title, is_date ? "before" : "below", value);
     case Operator::lte:
@@ -135,9 +136,8 @@ std::string Words::list_words(const FactDeclaration& fact, const std::vector<Lit
 
 std::string Words::fact_clause(std::uint32_t slot) const {
   const FactDeclaration& fact = m_program.rules->facts[slot];
-  const std::string clause = m_facts.known[slot] == 0
-                                 ? fmt::format("{} is not given", fact.title)
-                                 : state_fact(fact, value_words(slot));
+  const std::string clause = m_facts.known[slot] == 0 ? fmt::format("{} is not given", fact.title)
+                                                      : state_fact(fact, value_words(slot));
   const std::string* note = m_facts.notes[slot];
   return note == nullptr ? clause : fmt::format("{} ({})", clause, *note);
 }

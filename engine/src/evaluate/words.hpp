@@ -1,9 +1,9 @@
 #pragma once
 
+#include "compile/program.hpp"
+
 #include <cstdint>
 #include <string>
-
-#include "compile/program.hpp"
 
 namespace devo::evaluate {
 

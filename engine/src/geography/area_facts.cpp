@@ -1,10 +1,10 @@
 #include "geography/area_facts.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 namespace devo::geography {
 namespace {
@@ -41,7 +41,9 @@ std::int64_t population_of(const detail::Atlas& atlas, const std::vector<Distric
   return total;
 }
 
-std::string is_or_are(std::size_t count) { return count == 1 ? "is" : "are"; }
+std::string is_or_are(std::size_t count) {
+  return count == 1 ? "is" : "are";
+}
 
 void add_population(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts) {
   facts.values["population"] = population_of(atlas, area.districts);
@@ -55,10 +57,10 @@ void add_contiguity(const detail::Atlas& atlas, const AreaSubject& area, FactInp
   const auto pieces = atlas.graph->pieces(area.districts);
   facts.values["contiguous"] = pieces.size() <= 1;
   if (pieces.size() <= 1) {
-    facts.notes["contiguous"] = area.districts.size() == 1
-                                    ? "a single district"
-                                    : fmt::format("its {} districts form one connected area",
-                                                  area.districts.size());
+    facts.notes["contiguous"] =
+        area.districts.size() == 1
+            ? "a single district"
+            : fmt::format("its {} districts form one connected area", area.districts.size());
     return;
   }
   std::vector<std::string> parts;
@@ -69,8 +71,8 @@ void add_contiguity(const detail::Atlas& atlas, const AreaSubject& area, FactInp
                                           pieces.size(), fmt::join(parts, "; "));
 }
 
-void add_whole_counties(const detail::Atlas& atlas, const AreaSubject& area,
-                        const Members& members, FactInput& facts) {
+void add_whole_counties(const detail::Atlas& atlas, const AreaSubject& area, const Members& members,
+                        FactInput& facts) {
   std::set<std::size_t> touched;
   for (DistrictIndex district : area.districts) {
     if (atlas.districts[district].county) {
@@ -115,10 +117,10 @@ std::string area_in_words(const Area& area, std::string_view label) {
 
 // Coterminosity with exactly one whole area of a kind: the codes touched, and
 // when it fails, the councils that break it and what the main area also covers.
-void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area,
-                       const Members& members, const std::vector<Area>& areas,
-                       const AreasOf& areas_of, std::string_view codes_fact,
-                       std::string_view fact, std::string_view label, FactInput& facts) {
+void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, const Members& members,
+                       const std::vector<Area>& areas, const AreasOf& areas_of,
+                       std::string_view codes_fact, std::string_view fact, std::string_view label,
+                       FactInput& facts) {
   std::map<std::size_t, std::int64_t> population_in;
   for (DistrictIndex district : area.districts) {
     for (std::size_t touched : areas_of[district]) {
@@ -243,9 +245,8 @@ void add_islands(const detail::Atlas& atlas, const AreaSubject& area, const Memb
     if (members[district] || covered[district] || neighbours.empty()) {
       continue;
     }
-    const bool stranded = std::all_of(neighbours.begin(), neighbours.end(), [&](DistrictIndex n) {
-      return members[n] || covered[n];
-    });
+    const bool stranded = std::all_of(neighbours.begin(), neighbours.end(),
+                                      [&](DistrictIndex n) { return members[n] || covered[n]; });
     if (stranded && intersects(neighbours, members)) {
       codes.push_back(atlas.districts[district].code);
       clauses.push_back(fmt::format(
@@ -299,8 +300,7 @@ std::string districts_in_words(const detail::Atlas& atlas,
   return join_words(names);
 }
 
-std::vector<DistrictIndex> districts_of_council(const detail::Atlas& atlas,
-                                                std::string_view code) {
+std::vector<DistrictIndex> districts_of_council(const detail::Atlas& atlas, std::string_view code) {
   if (auto district = atlas.district_by_code.find(code); district != atlas.district_by_code.end()) {
     return {district->second};
   }

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <string>
-#include <vector>
+#include "geography/atlas.hpp"
 
 #include <devo/facts.hpp>
 
-#include "geography/atlas.hpp"
+#include <string>
+#include <vector>
 
 namespace devo::geography {
 
@@ -25,8 +25,7 @@ void add_area_facts(const detail::Atlas& atlas, const AreaSubject& area, FactInp
 
 // The districts of a council: a district itself, or a county council's
 // districts. Empty for a code that is neither.
-std::vector<DistrictIndex> districts_of_council(const detail::Atlas& atlas,
-                                                std::string_view code);
+std::vector<DistrictIndex> districts_of_council(const detail::Atlas& atlas, std::string_view code);
 
 // The name of a council by its code, or the code when it is not known.
 std::string council_name(const detail::Atlas& atlas, std::string_view code);

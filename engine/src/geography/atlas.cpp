@@ -1,17 +1,17 @@
 #include "geography/atlas.hpp"
 
-#include <algorithm>
-#include <charconv>
-#include <set>
-
-#include <fmt/format.h>
-
-#include <devo/codes.hpp>
-
 #include "geography/csv.hpp"
 #include "geography/subjects.hpp"
 #include "load/yaml_document.hpp"
 #include "support/sha256.hpp"
+
+#include <devo/codes.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <set>
 
 namespace devo::geography {
 
@@ -32,8 +32,8 @@ std::optional<PartialDate> PartialDate::parse(std::string_view text) {
   if (text.size() == 7 && text[4] == '-' && parse_number(text.substr(0, 4), year) &&
       parse_number(text.substr(5, 2), month) && month >= 1 && month <= 12) {
     const Date first = Date::from_civil(year, month, 1);
-    const Date next = month == 12 ? Date::from_civil(year + 1, 1, 1)
-                                  : Date::from_civil(year, month + 1, 1);
+    const Date next =
+        month == 12 ? Date::from_civil(year + 1, 1, 1) : Date::from_civil(year, month + 1, 1);
     return PartialDate{std::string(text), first, Date{next.days - 1}};
   }
   return std::nullopt;
@@ -42,13 +42,12 @@ std::optional<PartialDate> PartialDate::parse(std::string_view text) {
 namespace {
 
 const std::vector<std::string_view> k_district_columns = {
-    "code", "name", "kind", "county_code", "police_force_area_code", "fire_authority_code",
+    "code",      "name", "kind", "county_code", "police_force_area_code", "fire_authority_code",
     "population"};
 const std::vector<std::string_view> k_area_columns = {"code", "name"};
 const std::vector<std::string_view> k_district_icb_columns = {"district_code", "icb_code",
                                                               "lsoa_count", "lsoa_share"};
-const std::vector<std::string_view> k_adjacency_columns = {"district_a", "district_b",
-                                                           "boundary"};
+const std::vector<std::string_view> k_adjacency_columns = {"district_a", "district_b", "boundary"};
 const std::vector<std::string_view> k_institution_columns = {
     "id",        "code",       "name",         "kind",   "mayoral",  "first_mayoral_election",
     "mayor_pcc", "mayor_fire", "constituents", "source", "verified", "note"};
@@ -234,8 +233,8 @@ class AtlasBuilder {
     }
     const auto police = index_of(m_atlas->police_force_areas, cells[4]);
     if (!police) {
-      bad(csv, row, fmt::format("police force area '{}' is not in police_force_areas.csv",
-                                cells[4]));
+      bad(csv, row,
+          fmt::format("police force area '{}' is not in police_force_areas.csv", cells[4]));
     }
     const auto fire = index_of(m_atlas->fire_authorities, cells[5]);
     if (!fire) {
@@ -243,8 +242,8 @@ class AtlasBuilder {
     }
     district.police_force_area = police.value_or(0);
     district.fire_authority = fire.value_or(0);
-    const auto result = std::from_chars(cells[6].data(), cells[6].data() + cells[6].size(),
-                                        district.population);
+    const auto result =
+        std::from_chars(cells[6].data(), cells[6].data() + cells[6].size(), district.population);
     if (result.ec != std::errc() || result.ptr != cells[6].data() + cells[6].size() ||
         district.population < 0) {
       bad(csv, row, fmt::format("population '{}' is not a whole number", cells[6]));
@@ -262,8 +261,8 @@ class AtlasBuilder {
       const auto district = m_atlas->district_by_code.find(row.cells[0]);
       const auto icb = index_of(m_atlas->icbs, row.cells[1]);
       if (district == m_atlas->district_by_code.end() || !icb) {
-        bad(*csv, row, fmt::format("district '{}' or ICB '{}' is not listed", row.cells[0],
-                                   row.cells[1]));
+        bad(*csv, row,
+            fmt::format("district '{}' or ICB '{}' is not listed", row.cells[0], row.cells[1]));
         continue;
       }
       m_atlas->districts[district->second].icbs.push_back(
@@ -291,8 +290,9 @@ class AtlasBuilder {
         const auto b = m_atlas->district_by_code.find(row.cells[1]);
         if (a == m_atlas->district_by_code.end() || b == m_atlas->district_by_code.end() ||
             a->second == b->second) {
-          bad(*csv, row, fmt::format("'{}' and '{}' are not two listed districts", row.cells[0],
-                                     row.cells[1]));
+          bad(*csv, row,
+              fmt::format("'{}' and '{}' are not two listed districts", row.cells[0],
+                          row.cells[1]));
           continue;
         }
         if (!k_boundaries.contains(row.cells[2])) {
@@ -346,8 +346,7 @@ class AtlasBuilder {
       if (!cells[5].empty()) {
         institution.first_mayoral_election = PartialDate::parse(cells[5]);
         if (!institution.first_mayoral_election) {
-          bad(*csv, row,
-              fmt::format("'{}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", cells[5]));
+          bad(*csv, row, fmt::format("'{}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", cells[5]));
           continue;
         }
       }
@@ -358,8 +357,9 @@ class AtlasBuilder {
       institution.verified = cells[10] == "yes";
       institution.note = cells[11];
       if (!resolve_constituents(institution)) {
-        bad(*csv, row, fmt::format("a constituent of '{}' is neither a district nor a county",
-                                   institution.id));
+        bad(*csv, row,
+            fmt::format("a constituent of '{}' is neither a district nor a county",
+                        institution.id));
         continue;
       }
       m_atlas->institutions.push_back(std::move(institution));
@@ -393,9 +393,9 @@ class AtlasBuilder {
 
 const std::vector<std::string>& data_file_names() {
   static const std::vector<std::string> k_names = {
-      "manifest.yaml",  "districts.csv",     "counties.csv",  "police_force_areas.csv",
-      "fire_authorities.csv", "icbs.csv", "district_icbs.csv", "adjacency.csv",
-      "institutions.csv"};
+      "manifest.yaml",          "districts.csv",        "counties.csv",
+      "police_force_areas.csv", "fire_authorities.csv", "icbs.csv",
+      "district_icbs.csv",      "adjacency.csv",        "institutions.csv"};
   return k_names;
 }
 

@@ -1,18 +1,18 @@
 #pragma once
 
-#include <cstdint>
-#include <map>
-#include <memory>
-#include <optional>
-#include <string>
-#include <vector>
+#include "geography/graph.hpp"
 
 #include <devo/diagnostic.hpp>
 #include <devo/geography.hpp>
 #include <devo/source.hpp>
 #include <devo/value.hpp>
 
-#include "geography/graph.hpp"
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace devo::geography {
 

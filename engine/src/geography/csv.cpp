@@ -1,8 +1,8 @@
 #include "geography/csv.hpp"
 
-#include <fmt/format.h>
-
 #include <devo/codes.hpp>
+
+#include <fmt/format.h>
 
 namespace devo::geography {
 namespace {
@@ -99,9 +99,9 @@ std::optional<CsvTable> parse_csv(const SourceFile& file,
       continue;  // a blank line
     }
     if (fields->size() != columns.size()) {
-      diags.error(Location{file.name, line, 1}, std::string(codes::invalid_data),
-                  fmt::format("this row has {} cells; the header has {}", fields->size(),
-                              columns.size()));
+      diags.error(
+          Location{file.name, line, 1}, std::string(codes::invalid_data),
+          fmt::format("this row has {} cells; the header has {}", fields->size(), columns.size()));
       continue;
     }
     table.rows.push_back(CsvRow{std::move(*fields), line});

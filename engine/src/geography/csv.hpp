@@ -1,13 +1,13 @@
 #pragma once
 
+#include <devo/diagnostic.hpp>
+#include <devo/source.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <devo/diagnostic.hpp>
-#include <devo/source.hpp>
 
 namespace devo::geography {
 
@@ -30,7 +30,6 @@ struct CsvTable {
 // different header or a row with the wrong number of cells is reported as
 // invalid-data at its line; gives nothing then.
 std::optional<CsvTable> parse_csv(const SourceFile& file,
-                                  const std::vector<std::string_view>& columns,
-                                  Diagnostics& diags);
+                                  const std::vector<std::string_view>& columns, Diagnostics& diags);
 
 }  // namespace devo::geography

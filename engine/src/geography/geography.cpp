@@ -1,21 +1,22 @@
-#include <devo/geography.hpp>
-
-#include <filesystem>
-
-#include <devo/codes.hpp>
-#include <devo/embedded.hpp>
-
 #include "geography/atlas.hpp"
 #include "geography/proposal.hpp"
 #include "geography/subjects.hpp"
+
+#include <devo/codes.hpp>
+#include <devo/embedded.hpp>
+#include <devo/geography.hpp>
+
+#include <filesystem>
 
 namespace devo {
 
 std::span<const ComputedFact> computed_facts() {
   static constexpr ComputedFact k_facts[] = {
       {"population", FactType::integer, "the sum of the districts' ONS population estimates"},
-      {"contiguous", FactType::boolean, "the area is one connected piece on the full adjacency set"},
-      {"whole_counties", FactType::boolean, "every county council area it touches is covered whole"},
+      {"contiguous", FactType::boolean,
+       "the area is one connected piece on the full adjacency set"},
+      {"whole_counties", FactType::boolean,
+       "every county council area it touches is covered whole"},
       {"police_force_areas", FactType::codes, "the police force areas it touches"},
       {"police_coterminous", FactType::boolean, "the area is exactly one whole police force area"},
       {"fire_authorities", FactType::codes, "the fire and rescue authorities it touches"},
@@ -73,7 +74,9 @@ std::optional<Geography> Geography::load_directory(const std::string& directory,
   return Geography(std::move(atlas));
 }
 
-const DatasetInfo& Geography::info() const { return m_atlas->info; }
+const DatasetInfo& Geography::info() const {
+  return m_atlas->info;
+}
 
 std::optional<FactInput> Geography::authority(std::string_view code_or_name, Date as_of,
                                               Diagnostics& diags) const {

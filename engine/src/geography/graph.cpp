@@ -1,11 +1,11 @@
 #include "geography/graph.hpp"
 
-#include <algorithm>
-#include <map>
-
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/filtered_graph.hpp>
+
+#include <algorithm>
+#include <map>
 
 namespace devo::geography {
 

@@ -1,14 +1,5 @@
 #include "geography/proposal.hpp"
 
-#include <algorithm>
-#include <map>
-#include <set>
-#include <variant>
-
-#include <fmt/format.h>
-
-#include <devo/codes.hpp>
-
 #include "check/check.hpp"
 #include "geography/area_facts.hpp"
 #include "geography/subjects.hpp"
@@ -16,6 +7,15 @@
 #include "load/yaml_document.hpp"
 #include "support/suggest.hpp"
 #include "validate/schema_validator.hpp"
+
+#include <devo/codes.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <variant>
 
 namespace devo::geography {
 namespace {
@@ -25,7 +25,9 @@ struct Council {
   Location location;
 };
 
-bool is_county_code(std::string_view code) { return code.starts_with("E10"); }
+bool is_county_code(std::string_view code) {
+  return code.starts_with("E10");
+}
 bool is_two_tier_district(const detail::Atlas& atlas, std::string_view code) {
   auto it = atlas.district_by_code.find(code);
   return it != atlas.district_by_code.end() &&
@@ -34,8 +36,7 @@ bool is_two_tier_district(const detail::Atlas& atlas, std::string_view code) {
 
 class ProposalReader {
  public:
-  ProposalReader(const detail::Atlas& atlas, const RuleSet& rules, Date as_of,
-                 Diagnostics& diags)
+  ProposalReader(const detail::Atlas& atlas, const RuleSet& rules, Date as_of, Diagnostics& diags)
       : m_atlas(atlas), m_rules(rules), m_as_of(as_of), m_diags(diags) {}
 
   ProposalFacts read(const load::Node& document) {
@@ -96,13 +97,13 @@ class ProposalReader {
       names.push_back(name);
     }
     const auto near = support::closest_match(wanted, names);
-    m_diags.error(entry.location, std::string(codes::unknown_council),
-                  near ? fmt::format("no council '{}' in the data (did you mean {}, {}?)",
-                                     entry.text, council_name(m_atlas, code_by_name.at(*near)),
-                                     code_by_name.at(*near))
-                       : fmt::format("no council '{}' in the data; give a GSS code (E06, E07, "
-                                     "E08, E09 or E10) or a council's name",
-                                     entry.text));
+    m_diags.error(
+        entry.location, std::string(codes::unknown_council),
+        near ? fmt::format("no council '{}' in the data (did you mean {}, {}?)", entry.text,
+                           council_name(m_atlas, code_by_name.at(*near)), code_by_name.at(*near))
+             : fmt::format("no council '{}' in the data; give a GSS code (E06, E07, "
+                           "E08, E09 or E10) or a council's name",
+                           entry.text));
     return std::nullopt;
   }
 
@@ -140,14 +141,14 @@ class ProposalReader {
     given.facts.insert(given.facts.end(), raw.facts.begin(), raw.facts.end());
     for (const load::RawFact& fact : given.facts) {
       if (is_computed(fact.name)) {
-        m_diags.error(fact.location, std::string(codes::computed_fact),
-                      fmt::format("devo computes '{}' from its data; a proposal cannot give it",
-                                  fact.name));
+        m_diags.error(
+            fact.location, std::string(codes::computed_fact),
+            fmt::format("devo computes '{}' from its data; a proposal cannot give it", fact.name));
       } else if (fact.name == "institution" || fact.name == "mayor" ||
                  fact.name == "mayor_first_elected") {
-        m_diags.error(fact.location, std::string(codes::computed_fact),
-                      fmt::format("'{}' is set by the proposal's own '{}' key", fact.name,
-                                  fact.name));
+        m_diags.error(
+            fact.location, std::string(codes::computed_fact),
+            fmt::format("'{}' is set by the proposal's own '{}' key", fact.name, fact.name));
       }
     }
     if (auto typed = check::check_facts(given, m_rules, m_diags)) {
@@ -169,8 +170,8 @@ class ProposalReader {
   void find_problems(const load::RawProposal& raw, const FactInput& facts,
                      std::vector<Diagnostic>& findings) const {
     const auto finding = [&](Location where, std::string_view code, std::string message) {
-      findings.push_back(Diagnostic{Severity::error, std::string(code), std::move(message),
-                                    std::move(where), {}});
+      findings.push_back(
+          Diagnostic{Severity::error, std::string(code), std::move(message), std::move(where), {}});
       return &findings.back();
     };
     std::map<std::string, Location> first;
@@ -211,8 +212,7 @@ class ProposalReader {
     }
     const auto& overlaps = std::get<Codes>(facts.values.at("overlaps"));
     if (!overlaps.empty()) {
-      finding(raw.councils_location, codes::overlaps_institution,
-              facts.notes.at("overlaps"));
+      finding(raw.councils_location, codes::overlaps_institution, facts.notes.at("overlaps"));
     }
     if (!std::get<bool>(facts.values.at("contiguous"))) {
       finding(raw.councils_location, codes::not_contiguous, facts.notes.at("contiguous"));
@@ -241,13 +241,13 @@ class ProposalReader {
     } else if (institution == "unitary_authority" && !one_unitary) {
       finding(raw.institution.location, codes::institution_mismatch,
               "a unitary authority proposal lists exactly one unitary council (E06)");
-    } else if ((institution == "combined_authority" ||
-                institution == "combined_county_authority" || institution == "joint_committee") &&
+    } else if ((institution == "combined_authority" || institution == "combined_county_authority" ||
+                institution == "joint_committee") &&
                distinct.size() < 2) {
-      finding(raw.institution.location, codes::institution_mismatch,
-              fmt::format("a {} is made of at least two councils",
-                          institution == "joint_committee" ? "joint committee"
-                                                           : "combined authority"));
+      finding(
+          raw.institution.location, codes::institution_mismatch,
+          fmt::format("a {} is made of at least two councils",
+                      institution == "joint_committee" ? "joint committee" : "combined authority"));
     }
   }
 
@@ -261,8 +261,7 @@ class ProposalReader {
 }  // namespace
 
 std::optional<ProposalFacts> proposal_facts(const detail::Atlas& atlas, const SourceFile& file,
-                                            const RuleSet& rules, Date as_of,
-                                            Diagnostics& diags) {
+                                            const RuleSet& rules, Date as_of, Diagnostics& diags) {
   auto document = load::parse_yaml(file, diags);
   if (!document) {
     return std::nullopt;

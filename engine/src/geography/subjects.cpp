@@ -1,15 +1,15 @@
 #include "geography/subjects.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <set>
-
-#include <fmt/format.h>
+#include "geography/area_facts.hpp"
+#include "support/suggest.hpp"
 
 #include <devo/codes.hpp>
 
-#include "geography/area_facts.hpp"
-#include "support/suggest.hpp"
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
 
 namespace devo::geography {
 namespace {
@@ -44,8 +44,8 @@ std::vector<std::string> institution_keys(const Institution& institution) {
     name.resize(bracket);
   }
   std::vector<std::string> keys = {normalise_name(institution.name), normalise_name(name)};
-  for (std::string_view suffix : {" combined county authority", " combined authority",
-                                  " council", " authority"}) {
+  for (std::string_view suffix :
+       {" combined county authority", " combined authority", " council", " authority"}) {
     keys.push_back(without_suffix(normalise_name(name), suffix));
   }
   return keys;
@@ -61,28 +61,29 @@ std::vector<Candidate> name_index(const detail::Atlas& atlas) {
     if (const auto comma = district.name.find(','); comma != std::string::npos) {
       keys.push_back(normalise_name(district.name.substr(0, comma)));
     }
-    all.push_back(Candidate{Candidate::Kind::district, i, district.code, district.name,
-                            fmt::format("{} ({}, {})", district.name, kind_in_words(district),
-                                        district.code),
-                            keys});
+    all.push_back(Candidate{
+        Candidate::Kind::district, i, district.code, district.name,
+        fmt::format("{} ({}, {})", district.name, kind_in_words(district), district.code), keys});
   }
   for (std::size_t i = 0; i < atlas.counties.size(); ++i) {
     const Area& county = atlas.counties[i];
-    all.push_back(Candidate{Candidate::Kind::county, i, county.code,
-                            county.name + " County Council",
-                            fmt::format("{} (county council, {})", county.name, county.code),
-                            {normalise_name(county.name),
-                             normalise_name(county.name + " County Council")}});
+    all.push_back(
+        Candidate{Candidate::Kind::county,
+                  i,
+                  county.code,
+                  county.name + " County Council",
+                  fmt::format("{} (county council, {})", county.name, county.code),
+                  {normalise_name(county.name), normalise_name(county.name + " County Council")}});
   }
   for (std::size_t i = 0; i < atlas.institutions.size(); ++i) {
     const Institution& institution = atlas.institutions[i];
-    all.push_back(Candidate{
-        Candidate::Kind::institution, i, institution.code, institution.name,
-        institution.code.empty()
-            ? fmt::format("{} ({})", institution.name, institution_in_words(institution))
-            : fmt::format("{} ({}, {})", institution.name, institution_in_words(institution),
-                          institution.code),
-        institution_keys(institution)});
+    all.push_back(
+        Candidate{Candidate::Kind::institution, i, institution.code, institution.name,
+                  institution.code.empty()
+                      ? fmt::format("{} ({})", institution.name, institution_in_words(institution))
+                      : fmt::format("{} ({}, {})", institution.name,
+                                    institution_in_words(institution), institution.code),
+                  institution_keys(institution)});
   }
   return all;
 }
@@ -168,8 +169,13 @@ std::vector<std::string> codes_of(const detail::Atlas& atlas,
 FactInput district_subject(const detail::Atlas& atlas, std::size_t index) {
   const District& district = atlas.districts[index];
   FactInput facts;
-  facts.subject = Subject{"local_authority_district", district.name, district.code,
-                          {district.code}, {district.code}, {}, {}};
+  facts.subject = Subject{"local_authority_district",
+                          district.name,
+                          district.code,
+                          {district.code},
+                          {district.code},
+                          {},
+                          {}};
   facts.values["institution"] = district.kind;
   facts.values["mayor"] = std::string("none");
   facts.values["existing_institution"] = false;
@@ -180,8 +186,13 @@ FactInput district_subject(const detail::Atlas& atlas, std::size_t index) {
 FactInput county_subject(const detail::Atlas& atlas, std::size_t index) {
   const Area& county = atlas.counties[index];
   FactInput facts;
-  facts.subject = Subject{"county_council", county.name + " County Council", county.code,
-                          {county.code}, codes_of(atlas, county.districts), {}, {}};
+  facts.subject = Subject{"county_council",
+                          county.name + " County Council",
+                          county.code,
+                          {county.code},
+                          codes_of(atlas, county.districts),
+                          {},
+                          {}};
   facts.values["institution"] = std::string("county_council");
   facts.values["mayor"] = std::string("none");
   facts.values["existing_institution"] = false;
@@ -232,24 +243,25 @@ std::string normalise_name(std::string_view name) {
   return folded;
 }
 
-void add_institution_facts(const Institution& institution, const detail::Atlas& atlas,
-                           Date as_of, FactInput& facts) {
+void add_institution_facts(const Institution& institution, const detail::Atlas& atlas, Date as_of,
+                           FactInput& facts) {
   std::string kind = institution.kind;
   if (kind == "single_council_deal" && institution.districts.size() == 1) {
     kind = atlas.districts[institution.districts.front()].kind;
   }
   facts.values["institution"] = kind;
   facts.values["existing_institution"] = true;
-  facts.notes["existing_institution"] = fmt::format("{} is in devo's data on existing institutions",
-                                                    institution.name);
+  facts.notes["existing_institution"] =
+      fmt::format("{} is in devo's data on existing institutions", institution.name);
   if (!institution.mayoral) {
     facts.values["mayor"] = std::string("none");
     return;
   }
   const auto& election = institution.first_mayoral_election;
   if (!election) {
-    facts.notes["mayor"] = "a mayoral institution, but the data has no date for its first "
-                           "mayoral election, so whether a mayor is in post is not known";
+    facts.notes["mayor"] =
+        "a mayoral institution, but the data has no date for its first "
+        "mayoral election, so whether a mayor is in post is not known";
     return;
   }
   if (election->exact()) {
@@ -280,26 +292,26 @@ void add_months_in_post(Date earliest, Date latest, Date as_of, FactInput& facts
       earliest == latest
           ? fmt::format("from the first mayoral election on {} to {}", latest.to_string(),
                         as_of.to_string())
-          : fmt::format("at least: the first mayoral election is known only to have been between "
-                        "{} and {}, counted from the later",
-                        earliest.to_string(), latest.to_string());
+          : fmt::format(
+                "at least: the first mayoral election is known only to have been between "
+                "{} and {}, counted from the later",
+                earliest.to_string(), latest.to_string());
 }
 
-std::optional<FactInput> authority_facts(const detail::Atlas& atlas,
-                                         std::string_view code_or_name, Date as_of,
-                                         Diagnostics& diags) {
+std::optional<FactInput> authority_facts(const detail::Atlas& atlas, std::string_view code_or_name,
+                                         Date as_of, Diagnostics& diags) {
   const std::vector<Candidate>& all = atlas.candidates;
   const auto found = matching(all, code_or_name);
   const Location where{"--authority", 0, 0};
   if (found.empty()) {
     const auto near = nearest(all, code_or_name);
-    diags.error(where, std::string(codes::unknown_authority),
-                near.empty()
-                    ? fmt::format("no district, county council or institution is called '{}'",
-                                  code_or_name)
-                    : fmt::format("no district, county council or institution is called '{}'; "
-                                  "the closest are {}",
-                                  code_or_name, join_words(near)));
+    diags.error(
+        where, std::string(codes::unknown_authority),
+        near.empty()
+            ? fmt::format("no district, county council or institution is called '{}'", code_or_name)
+            : fmt::format("no district, county council or institution is called '{}'; "
+                          "the closest are {}",
+                          code_or_name, join_words(near)));
     return std::nullopt;
   }
   if (found.size() > 1) {
@@ -308,8 +320,8 @@ std::optional<FactInput> authority_facts(const detail::Atlas& atlas,
       descriptions.push_back(candidate->description);
     }
     diags.error(where, std::string(codes::ambiguous_authority),
-                fmt::format("'{}' could be {}; name one by its full name or GSS code",
-                            code_or_name, join_words(descriptions)));
+                fmt::format("'{}' could be {}; name one by its full name or GSS code", code_or_name,
+                            join_words(descriptions)));
     return std::nullopt;
   }
   const Candidate& chosen = *found.front();

@@ -1,14 +1,14 @@
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
+#include "load/document.hpp"
 
 #include <devo/diagnostic.hpp>
 #include <devo/facts.hpp>
 #include <devo/ruleset.hpp>
 
-#include "load/document.hpp"
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace devo::load {
 

@@ -1,12 +1,12 @@
-#include <array>
-#include <string_view>
-
-#include <fmt/format.h>
+#include "load/decode.hpp"
+#include "support/suggest.hpp"
 
 #include <devo/codes.hpp>
 
-#include "load/decode.hpp"
-#include "support/suggest.hpp"
+#include <fmt/format.h>
+
+#include <array>
+#include <string_view>
 
 namespace devo::load {
 

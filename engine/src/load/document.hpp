@@ -1,11 +1,11 @@
 #pragma once
 
+#include <devo/diagnostic.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <devo/diagnostic.hpp>
 
 namespace devo::load {
 

@@ -1,16 +1,16 @@
 #include "load/yaml_document.hpp"
 
-#include <charconv>
-#include <cstdlib>
-#include <cmath>
-#include <algorithm>
-#include <initializer_list>
-#include <unordered_map>
+#include <devo/codes.hpp>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-#include <devo/codes.hpp>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <initializer_list>
+#include <unordered_map>
 
 namespace devo::load {
 
@@ -185,8 +185,8 @@ class Converter {
   }
 
   static bool all_digits(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(),
-                                        [](char c) { return c >= '0' && c <= '9'; });
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
   // [-+]?[0-9]+
@@ -225,13 +225,12 @@ class Converter {
     if (!digits.empty() && digits.front() == '+') {
       digits.remove_prefix(1);
     }
-    const auto result =
-        std::from_chars(digits.data(), digits.data() + digits.size(), node.integer);
+    const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), node.integer);
     node.kind = Node::Kind::integer;
     if (result.ec == std::errc::result_out_of_range) {
-      m_diags.error(node.location, std::string(codes::number_out_of_range),
-                    fmt::format("the number {} is too large (the limit is {})", node.text,
-                                format_limit()));
+      m_diags.error(
+          node.location, std::string(codes::number_out_of_range),
+          fmt::format("the number {} is too large (the limit is {})", node.text, format_limit()));
       node.integer = 0;
     }
   }
@@ -261,10 +260,9 @@ std::optional<Node> parse_yaml(const SourceFile& file, Diagnostics& diags) {
     return std::nullopt;
   }
   if (documents.size() > 1) {
-    diags.error(location_of(documents[1].Mark(), file.name),
-                std::string(codes::multiple_documents),
-                fmt::format("the file holds {} YAML documents; devo reads one per file",
-                            documents.size()));
+    diags.error(
+        location_of(documents[1].Mark(), file.name), std::string(codes::multiple_documents),
+        fmt::format("the file holds {} YAML documents; devo reads one per file", documents.size()));
     return std::nullopt;
   }
   // Repeated keys, out-of-range numbers and too-deep nesting are reported but

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <optional>
+#include "load/document.hpp"
 
 #include <devo/diagnostic.hpp>
 #include <devo/source.hpp>
 
-#include "load/document.hpp"
+#include <optional>
 
 namespace devo::load {
 

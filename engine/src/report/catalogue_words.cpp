@@ -2,9 +2,9 @@
 
 #include "report/report_common.hpp"
 
-#include <fmt/format.h>
-
 #include <devo/value.hpp>
+
+#include <fmt/format.h>
 
 #include <cstddef>
 #include <string>
@@ -164,11 +164,21 @@ Inline join_inline(const std::vector<Inline>& items, const Inline& separator) {
   return joined;
 }
 
-std::string tier_anchor(std::string_view id) { return fmt::format("tier-{}", id); }
-std::string power_anchor(std::string_view id) { return fmt::format("power-{}", id); }
-std::string condition_anchor(std::string_view name) { return fmt::format("condition-{}", name); }
-std::string fact_anchor(std::string_view name) { return fmt::format("fact-{}", name); }
-std::string source_anchor(std::string_view id) { return fmt::format("source-{}", id); }
+std::string tier_anchor(std::string_view id) {
+  return fmt::format("tier-{}", id);
+}
+std::string power_anchor(std::string_view id) {
+  return fmt::format("power-{}", id);
+}
+std::string condition_anchor(std::string_view name) {
+  return fmt::format("condition-{}", name);
+}
+std::string fact_anchor(std::string_view name) {
+  return fmt::format("fact-{}", name);
+}
+std::string source_anchor(std::string_view id) {
+  return fmt::format("source-{}", id);
+}
 
 Inline ConditionWords::words(const Condition& condition) const {
   if (condition.kind == Condition::Kind::reference) {
@@ -204,7 +214,9 @@ Inline ConditionWords::reference(const Condition& condition) const {
   if (title.empty() && named != nullptr) {
     title = named->title;
   }
-  const Inline name = Inline().code(condition.name, "#" + condition_anchor(condition.name));
+  // fmt rather than "#" + ..., which GCC 12 mistakes for overlapping copies (-Wrestrict).
+  const Inline name =
+      Inline().code(condition.name, fmt::format("#{}", condition_anchor(condition.name)));
   if (title.empty()) {
     return name;
   }

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <devo/decision.hpp>
 #include <devo/diagnostic.hpp>
 #include <devo/facts.hpp>
 #include <devo/report.hpp>
+
+#include <nlohmann/json.hpp>
 
 // The JSON pieces more than one report shares. ordered_json keeps keys in
 // insertion order, so that the output is a stable contract (docs/output.md).

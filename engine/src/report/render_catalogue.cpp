@@ -1,11 +1,11 @@
 #include "report/catalogue_words.hpp"
 #include "report/report_common.hpp"
 
-#include <fmt/format.h>
-
 #include <devo/report.hpp>
 #include <devo/ruleset.hpp>
 #include <devo/value.hpp>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
@@ -31,7 +31,9 @@ namespace {
 // as something lost.
 constexpr std::string_view k_none = "—";
 
-Inline or_none(Inline text) { return text.empty() ? Inline(k_none) : text; }
+Inline or_none(Inline text) {
+  return text.empty() ? Inline(k_none) : text;
+}
 
 // Evidence other than confirmed carries a sign, in both formats and in print,
 // so that a reviewer scanning the catalogue finds what to check first.
@@ -356,9 +358,7 @@ class HtmlWriter final : public Writer {
     m_out += fmt::format("<h{}{}>{}</h{}>\n", level, id_attribute(anchor), render(text), level);
   }
 
-  void paragraph(const Inline& text) override {
-    m_out += fmt::format("<p>{}</p>\n", render(text));
-  }
+  void paragraph(const Inline& text) override { m_out += fmt::format("<p>{}</p>\n", render(text)); }
 
   void fields(const std::vector<Field>& fields) override {
     m_out += "<dl class=\"fields\">\n";
@@ -535,8 +535,7 @@ class Catalogue {
   }
 
   std::string contents_words() const {
-    return fmt::format("{}; {} in {}; {}; {}; {}",
-                       count_of(m_rules.tiers.size(), "tier", "tiers"),
+    return fmt::format("{}; {} in {}; {}; {}; {}", count_of(m_rules.tiers.size(), "tier", "tiers"),
                        count_of(m_rules.powers.size(), "power", "powers"),
                        count_of(power_groups().size(), "group", "groups"),
                        count_of(m_rules.conditions.size(), "named condition", "named conditions"),
@@ -606,11 +605,9 @@ class Catalogue {
                                std::string_view kinds, const Inline& owner) {
       for (const Condition& condition : conditions) {
         if (condition.evidence) {
-          marked.push_back(Marked{*condition.evidence, kind, kinds,
-                                  Inline("“")
-                                      .append(m_words.words(condition))
-                                      .plain("” of ")
-                                      .append(owner)});
+          marked.push_back(
+              Marked{*condition.evidence, kind, kinds,
+                     Inline("“").append(m_words.words(condition)).plain("” of ").append(owner)});
         }
       }
     };
@@ -628,9 +625,8 @@ class Catalogue {
     }
     for (const NamedCondition& named : m_rules.conditions) {
       if (named.evidence) {
-        marked.push_back(
-            Marked{*named.evidence, "named condition", "named conditions",
-                   Inline().code(named.name, "#" + condition_anchor(named.name))});
+        marked.push_back(Marked{*named.evidence, "named condition", "named conditions",
+                                Inline().code(named.name, "#" + condition_anchor(named.name))});
       }
     }
     return marked;
@@ -826,9 +822,9 @@ class Catalogue {
       m_out.paragraph(Inline("None."));
       return;
     }
-    m_out.paragraph(Inline(
-        "What the rules ask about a subject. A fact that is not supplied is unknown, never "
-        "false."));
+    m_out.paragraph(
+        Inline("What the rules ask about a subject. A fact that is not supplied is unknown, never "
+               "false."));
     std::vector<Row> rows;
     for (const FactDeclaration& fact : m_rules.facts) {
       rows.push_back(Row{fact_anchor(fact.name),
@@ -855,12 +851,12 @@ class Catalogue {
     }
     std::vector<Row> rows;
     for (const Source& source : m_rules.sources) {
-      rows.push_back(Row{source_anchor(source.id),
-                         {Inline().code(source.id), or_none(Inline(source.title)),
-                          or_none(Inline(source.publisher)),
-                          Inline(source.date ? source.date->to_string() : std::string(k_none)),
-                          source.url.empty() ? Inline(k_none)
-                                             : Inline().plain(source.url, source.url)}});
+      rows.push_back(
+          Row{source_anchor(source.id),
+              {Inline().code(source.id), or_none(Inline(source.title)),
+               or_none(Inline(source.publisher)),
+               Inline(source.date ? source.date->to_string() : std::string(k_none)),
+               source.url.empty() ? Inline(k_none) : Inline().plain(source.url, source.url)}});
     }
     m_out.table({"Source", "Title", "Publisher", "Date", "Address"}, rows);
   }
@@ -912,8 +908,8 @@ namespace devo {
 
 std::string render_catalogue(const RuleSet& rules, CatalogueFormat format) {
   if (format == CatalogueFormat::html) {
-    report::HtmlWriter writer(fmt::format("{} — rule catalogue",
-                                          rules.title.empty() ? rules.id : rules.title));
+    report::HtmlWriter writer(
+        fmt::format("{} — rule catalogue", rules.title.empty() ? rules.id : rules.title));
     report::Catalogue(rules, writer).write();
     return writer.finish();
   }

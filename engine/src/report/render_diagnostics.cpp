@@ -172,7 +172,6 @@ std::string diagnostics_text(const Diagnostics& diags, const TextStyle& style) {
   return out;
 }
 
-
 Json diagnostic_json(const Diagnostic& diagnostic) {
   Json json = Json::object();
   json["code"] = diagnostic.code;

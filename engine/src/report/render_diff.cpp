@@ -1,14 +1,16 @@
-#include <fmt/format.h>
+#include "report/json_values.hpp"
+#include "report/report_common.hpp"
 
 #include <devo/report.hpp>
 
-#include "report/json_values.hpp"
-#include "report/report_common.hpp"
+#include <fmt/format.h>
 
 namespace devo::report {
 namespace {
 
-std::string tier_name(const std::string& id) { return id.empty() ? std::string("none") : id; }
+std::string tier_name(const std::string& id) {
+  return id.empty() ? std::string("none") : id;
+}
 
 std::string side_words(const Receipt& receipt) {
   return fmt::format("{} as of {}", receipt.ruleset, receipt.as_of.to_string());
@@ -45,18 +47,18 @@ void text_counts(std::string& out, std::string_view heading, const std::vector<D
   out += fmt::format("  {:<{}}  {:>14}  {:>14}  {:>7}\n", "", width, from.ruleset, to.ruleset,
                      "change");
   for (const DiffCount& count : counts) {
-    out += fmt::format("  {:<{}}  {:>14}  {:>14}  {:>7}\n", count.id, width,
-                       count_cell(count, true), count_cell(count, false),
-                       count.in_from && count.in_to ? change_words(count.from, count.to)
-                                                    : std::string());
+    out += fmt::format(
+        "  {:<{}}  {:>14}  {:>14}  {:>7}\n", count.id, width, count_cell(count, true),
+        count_cell(count, false),
+        count.in_from && count.in_to ? change_words(count.from, count.to) : std::string());
   }
 }
 
 void text_reasons(std::string& out, std::string_view label, const std::vector<Reason>& reasons,
                   const TextStyle& style) {
   for (const Reason* reason : telling(reasons)) {
-    out += fmt::format("        {} {} {}\n", label, paint(mark_of(reason->status),
-                                                           colour_of(reason->status), style),
+    out += fmt::format("        {} {} {}\n", label,
+                       paint(mark_of(reason->status), colour_of(reason->status), style),
                        reason->message);
   }
 }
@@ -86,15 +88,16 @@ std::string text_diff(const DiffReport& report, const Receipt& from, const Recei
       out += fmt::format("    tier: {} (unchanged)\n", tier_name(change.from_tier));
     }
     for (const PowerChange& power : change.powers) {
-      out += fmt::format("    {}: {} -> {}\n", power.id, words_for(power.from),
-                         words_for(power.to));
+      out +=
+          fmt::format("    {}: {} -> {}\n", power.id, words_for(power.from), words_for(power.to));
       text_reasons(out, "before", power.from_reasons, style);
       text_reasons(out, "after ", power.to_reasons, style);
     }
     if (change.only_from > 0 || change.only_to > 0) {
-      out += fmt::format("    powers only in {}: {} ({} available); only in {}: {} ({} available)\n",
-                         from.ruleset, change.only_from, change.only_from_available, to.ruleset,
-                         change.only_to, change.only_to_available);
+      out +=
+          fmt::format("    powers only in {}: {} ({} available); only in {}: {} ({} available)\n",
+                      from.ruleset, change.only_from, change.only_from_available, to.ruleset,
+                      change.only_to, change.only_to_available);
     }
   }
   return out;
@@ -117,18 +120,16 @@ std::string markdown_diff(const DiffReport& report, const Receipt& from, const R
     out += fmt::format("| Data | {} | {} |\n", cell(from.data_vintage), cell(to.data_vintage));
   }
   out += fmt::format("\n{} subjects, {} changed.\n", report.subjects, report.changes.size());
-  for (const auto& [heading, counts] :
-       {std::pair<std::string, const std::vector<DiffCount>*>{"Subjects by highest tier",
-                                                              &report.tiers},
-        std::pair<std::string, const std::vector<DiffCount>*>{
-            "Subjects with the power available", &report.powers}}) {
+  for (const auto& [heading, counts] : {std::pair<std::string, const std::vector<DiffCount>*>{
+                                            "Subjects by highest tier", &report.tiers},
+                                        std::pair<std::string, const std::vector<DiffCount>*>{
+                                            "Subjects with the power available", &report.powers}}) {
     out += fmt::format("\n## {}\n\n| | {} | {} | change |\n|---|---:|---:|---:|\n", heading,
                        from.ruleset, to.ruleset);
     for (const DiffCount& count : *counts) {
-      out += fmt::format("| {} | {} | {} | {} |\n", count.id, count_cell(count, true),
-                         count_cell(count, false),
-                         count.in_from && count.in_to ? change_words(count.from, count.to)
-                                                      : std::string());
+      out += fmt::format(
+          "| {} | {} | {} | {} |\n", count.id, count_cell(count, true), count_cell(count, false),
+          count.in_from && count.in_to ? change_words(count.from, count.to) : std::string());
     }
   }
   if (!report.changes.empty()) {

@@ -74,7 +74,6 @@ std::string dump_json(const Json& json) {
 
 namespace {
 
-
 Json value_json(const FactValue& value) {
   return std::visit(
       [](const auto& item) -> Json {
@@ -107,7 +106,6 @@ Json fact_notes_json(const std::vector<FactLine>& lines) {
   }
   return json;
 }
-
 
 Json citation_json(const RuleSet& rules, const Citation& citation) {
   Json json = Json::object();

@@ -1,12 +1,12 @@
-#include <cmath>
-
-#include <fmt/format.h>
+#include "report/json_values.hpp"
+#include "report/report_common.hpp"
 
 #include <devo/report.hpp>
 #include <devo/version.hpp>
 
-#include "report/json_values.hpp"
-#include "report/report_common.hpp"
+#include <fmt/format.h>
+
+#include <cmath>
 
 namespace devo::report {
 namespace {
@@ -78,7 +78,8 @@ std::string text_report(const TestReport& report, std::optional<double> threshol
       out += fmt::format("      {}\n", paint(reason, Colour::dim, style));
     }
   }
-  out += "\n" + paint("Rule coverage", Colour::bold, style) + " (outcomes seen: each tier holds and "
+  out += "\n" + paint("Rule coverage", Colour::bold, style) +
+         " (outcomes seen: each tier holds and "
          "fails, each power available and unavailable, each condition holds and fails)\n";
   out += fmt::format("  {:<14} {:>11} {:>11} {:>13} {:>18}\n", "rule set", "tiers", "powers",
                      "conditions", "all");
@@ -119,9 +120,9 @@ std::string text_report(const TestReport& report, std::optional<double> threshol
   }
   out += "\n";
   const std::size_t failed = report.failed();
-  out += fmt::format("{} passed, {}\n", report.passed(),
-                     paint(fmt::format("{} failed", failed),
-                           failed == 0 ? Colour::green : Colour::red, style));
+  out += fmt::format(
+      "{} passed, {}\n", report.passed(),
+      paint(fmt::format("{} failed", failed), failed == 0 ? Colour::green : Colour::red, style));
   return out;
 }
 

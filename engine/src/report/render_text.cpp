@@ -76,10 +76,9 @@ void write_header(TextWriter& out, const Evaluation& evaluation) {
   }
   const Subject& subject = evaluation.facts.subject;
   if (!subject.source.empty()) {
-    out.hanging("Source: ", subject.caveat.empty()
-                                ? subject.source
-                                : fmt::format("{} (not verified: {})", subject.source,
-                                              subject.caveat));
+    out.hanging("Source: ", subject.caveat.empty() ? subject.source
+                                                   : fmt::format("{} (not verified: {})",
+                                                                 subject.source, subject.caveat));
   }
   out.blank_line();
   out.hanging(out.paint("Tier:", Colour::bold) + ' ', reached_tier_in_words(evaluation));

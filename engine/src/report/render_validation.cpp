@@ -1,9 +1,9 @@
-#include <fmt/format.h>
+#include "report/json_values.hpp"
+#include "report/report_common.hpp"
 
 #include <devo/report.hpp>
 
-#include "report/json_values.hpp"
-#include "report/report_common.hpp"
+#include <fmt/format.h>
 
 namespace devo {
 

@@ -119,7 +119,9 @@ std::string_view mark_of(Status status) {
   return "?";
 }
 
-std::string_view mark_of(PowerStatus status) { return mark_of(status_of(status)); }
+std::string_view mark_of(PowerStatus status) {
+  return mark_of(status_of(status));
+}
 
 Colour colour_of(Status status) {
   switch (status) {
@@ -133,9 +135,13 @@ Colour colour_of(Status status) {
   return Colour::yellow;
 }
 
-Colour colour_of(PowerStatus status) { return colour_of(status_of(status)); }
+Colour colour_of(PowerStatus status) {
+  return colour_of(status_of(status));
+}
 
-std::string_view words_for(Status status) { return to_string(status); }
+std::string_view words_for(Status status) {
+  return to_string(status);
+}
 
 std::string_view words_for(PowerStatus status) {
   switch (status) {
@@ -212,8 +218,8 @@ std::vector<FactLine> facts_in_order(const Evaluation& evaluation) {
     if (evaluation.rules.find_fact(name) == nullptr) {
       std::string title = name;
       std::replace(title.begin(), title.end(), '_', ' ');
-      lines.push_back(FactLine{name, title, fact_in_words(FactDeclaration{}, value),
-                               note_of(name), &value});
+      lines.push_back(
+          FactLine{name, title, fact_in_words(FactDeclaration{}, value), note_of(name), &value});
     }
   }
   return lines;

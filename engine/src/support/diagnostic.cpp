@@ -1,10 +1,10 @@
-#include <algorithm>
-#include <tuple>
+#include <devo/codes.hpp>
+#include <devo/diagnostic.hpp>
 
 #include <fmt/format.h>
 
-#include <devo/codes.hpp>
-#include <devo/diagnostic.hpp>
+#include <algorithm>
+#include <tuple>
 
 namespace devo {
 
@@ -46,7 +46,8 @@ void Diagnostics::report(Diagnostic diagnostic) {
 
 Diagnostic& Diagnostics::add(Severity severity, Location where, std::string code,
                              std::string message) {
-  m_items.push_back(Diagnostic{severity, std::move(code), std::move(message), std::move(where), {}});
+  m_items.push_back(
+      Diagnostic{severity, std::move(code), std::move(message), std::move(where), {}});
   return m_items.back();
 }
 
@@ -78,12 +79,12 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
     }
     kept.push_back(std::move(item));
   }
-  kept.push_back(Diagnostic{
-      Severity::error, std::string(codes::too_many_errors),
-      fmt::format("{} more errors not shown (the limit is {})", m_error_count - m_max_errors,
-                  m_max_errors),
-      Location{},
-      {}});
+  kept.push_back(Diagnostic{Severity::error,
+                            std::string(codes::too_many_errors),
+                            fmt::format("{} more errors not shown (the limit is {})",
+                                        m_error_count - m_max_errors, m_max_errors),
+                            Location{},
+                            {}});
   return kept;
 }
 

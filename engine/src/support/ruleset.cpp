@@ -1,7 +1,7 @@
-#include <algorithm>
-
 #include <devo/decision.hpp>
 #include <devo/ruleset.hpp>
+
+#include <algorithm>
 
 namespace devo {
 

@@ -1,9 +1,9 @@
 #include "support/sha256.hpp"
 
-#include <array>
-
 #include <fmt/format.h>
 #include <openssl/evp.h>
+
+#include <array>
 
 namespace devo::support {
 

@@ -1,14 +1,14 @@
+#include <devo/codes.hpp>
+#include <devo/source.hpp>
+
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
-
-#include <fmt/format.h>
-
-#include <devo/codes.hpp>
-#include <devo/source.hpp>
 
 namespace devo {
 

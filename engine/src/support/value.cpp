@@ -1,9 +1,9 @@
-#include <charconv>
-#include <chrono>
+#include <devo/value.hpp>
 
 #include <fmt/format.h>
 
-#include <devo/value.hpp>
+#include <charconv>
+#include <chrono>
 
 namespace devo {
 namespace {
@@ -19,7 +19,9 @@ std::int32_t days_from_civil(int year, unsigned month, unsigned day) {
   return era * 146097 + static_cast<int>(day_of_era) - 719468;
 }
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 unsigned days_in_month(int year, unsigned month) {
   static constexpr unsigned k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -80,7 +82,8 @@ Civil civil_from_days(std::int32_t days) {
   const unsigned day_of_era = static_cast<unsigned>(z - era * 146097);
   const unsigned year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const unsigned mp = (5 * day_of_year + 2) / 153;
   const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
   const unsigned month = mp < 10 ? mp + 3 : mp - 9;
@@ -98,8 +101,8 @@ std::string Date::to_string() const {
 int Date::whole_months_until(Date later) const {
   const Civil from = civil_from_days(days);
   const Civil to = civil_from_days(later.days);
-  int months = (to.year - from.year) * 12 + static_cast<int>(to.month) -
-               static_cast<int>(from.month);
+  int months =
+      (to.year - from.year) * 12 + static_cast<int>(to.month) - static_cast<int>(from.month);
   // A month is whole only once its day has come round again.
   if (months > 0 && to.day < from.day) {
     --months;

@@ -1,12 +1,12 @@
 #include "testing/coverage.hpp"
 
-#include <map>
-
-#include <fmt/format.h>
-
 #include "compile/program.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/words.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
 
 namespace devo::testing {
 
@@ -65,10 +65,10 @@ RuleSetCoverage CoverageRecorder::result() const {
       continue;
     }
     const auto named = named_roots.find(i);
-    const std::string what = named == named_roots.end()
-                                 ? words.requirement(i)
-                                 : fmt::format("{} ({})", named->second->title,
-                                               named->second->name);
+    const std::string what =
+        named == named_roots.end()
+            ? words.requirement(i)
+            : fmt::format("{} ({})", named->second->title, named->second->name);
     coverage.items.push_back(CoverageItem{"condition", what, node.source->location,
                                           m_nodes[i].holding, m_nodes[i].failing});
   }
@@ -87,7 +87,9 @@ std::size_t RuleSetCoverage::covered() const {
   return count;
 }
 
-std::size_t RuleSetCoverage::total() const { return items.size() * 2; }
+std::size_t RuleSetCoverage::total() const {
+  return items.size() * 2;
+}
 
 std::size_t TestReport::passed() const {
   std::size_t count = 0;
@@ -97,7 +99,9 @@ std::size_t TestReport::passed() const {
   return count;
 }
 
-std::size_t TestReport::failed() const { return cases.size() - passed(); }
+std::size_t TestReport::failed() const {
+  return cases.size() - passed();
+}
 
 double TestReport::coverage_percent() const {
   std::size_t covered = 0;

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <utility>
-#include <vector>
-
 #include <devo/decision.hpp>
 #include <devo/engine.hpp>
 #include <devo/facts.hpp>
 #include <devo/testing.hpp>
+
+#include <utility>
+#include <vector>
 
 namespace devo::testing {
 

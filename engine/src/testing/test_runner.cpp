@@ -1,17 +1,3 @@
-#include <algorithm>
-#include <cctype>
-#include <filesystem>
-#include <map>
-#include <memory>
-#include <variant>
-
-#include <fmt/format.h>
-
-#include <devo/codes.hpp>
-#include <devo/engine.hpp>
-#include <devo/geography.hpp>
-#include <devo/testing.hpp>
-
 #include "check/check.hpp"
 #include "geography/proposal.hpp"
 #include "load/decode.hpp"
@@ -19,6 +5,20 @@
 #include "support/suggest.hpp"
 #include "testing/coverage.hpp"
 #include "validate/schema_validator.hpp"
+
+#include <devo/codes.hpp>
+#include <devo/engine.hpp>
+#include <devo/geography.hpp>
+#include <devo/testing.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <variant>
 
 namespace devo::testing {
 namespace {
@@ -182,8 +182,9 @@ class Runner {
     }
     const auto as_of = Date::parse(as_of_node->text);
     if (!as_of) {
-      m_diags.error(as_of_node->location, std::string(codes::invalid_date),
-                    fmt::format("'{}' is not a real date in the form YYYY-MM-DD", as_of_node->text));
+      m_diags.error(
+          as_of_node->location, std::string(codes::invalid_date),
+          fmt::format("'{}' is not a real date in the form YYYY-MM-DD", as_of_node->text));
       return;
     }
     UsedRules* used = rules_for(rules_node->text, file, rules_node->location);
@@ -236,8 +237,8 @@ class Runner {
       }
       return found ? std::optional<Subject>(Subject{std::move(*found), {}}) : std::nullopt;
     }
-    auto result = geography::proposal_from_document(england->atlas(), *proposal, rules, as_of,
-                                                    m_diags);
+    auto result =
+        geography::proposal_from_document(england->atlas(), *proposal, rules, as_of, m_diags);
     return Subject{std::move(result.facts), std::move(result.findings)};
   }
 
@@ -297,8 +298,8 @@ class Runner {
         const TierResult& actual = decision.tiers[*index];
         const std::string status(to_string(actual.status));
         if (status != entry.value.text) {
-          result.mismatches.push_back(fmt::format("tier {}: expected {}, got {}", entry.key,
-                                                  entry.value.text, status));
+          result.mismatches.push_back(
+              fmt::format("tier {}: expected {}, got {}", entry.key, entry.value.text, status));
           add_trail(entry.key, status, actual.reasons, result);
         }
       }
@@ -315,11 +316,12 @@ class Runner {
           undefined(codes::undefined_power, "power", entry, ids);
           continue;
         }
-        const PowerResult& actual = decision.powers[static_cast<std::size_t>(it - rules.powers.begin())];
+        const PowerResult& actual =
+            decision.powers[static_cast<std::size_t>(it - rules.powers.begin())];
         const std::string status(to_string(actual.status));
         if (status != entry.value.text) {
-          result.mismatches.push_back(fmt::format("power {}: expected {}, got {}", entry.key,
-                                                  entry.value.text, status));
+          result.mismatches.push_back(
+              fmt::format("power {}: expected {}, got {}", entry.key, entry.value.text, status));
           add_trail(entry.key, status, actual.reasons, result);
         }
       }
@@ -375,9 +377,9 @@ class Runner {
     }
     for (const Node& code : warnings.items) {
       if (std::find(actual.begin(), actual.end(), code.text) == actual.end()) {
-        result.mismatches.push_back(fmt::format("warnings: expected {}, got {}", code.text,
-                                                actual.empty() ? std::string("none")
-                                                               : fmt::format("{}", fmt::join(actual, ", "))));
+        result.mismatches.push_back(fmt::format(
+            "warnings: expected {}, got {}", code.text,
+            actual.empty() ? std::string("none") : fmt::format("{}", fmt::join(actual, ", "))));
       }
     }
   }

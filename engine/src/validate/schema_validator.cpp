@@ -1,13 +1,9 @@
 #include "validate/schema_validator.hpp"
 
-#include <map>
-#include <memory>
-#include <regex>
-#include <set>
-#include <stdexcept>
-#include <string>
-#include <tuple>
-#include <vector>
+#include "support/suggest.hpp"
+
+#include <devo/codes.hpp>
+#include <devo/embedded.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -17,10 +13,14 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-#include <devo/codes.hpp>
-#include <devo/embedded.hpp>
-
-#include "support/suggest.hpp"
+#include <map>
+#include <memory>
+#include <regex>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <vector>
 
 namespace devo::validate {
 namespace {
@@ -179,8 +179,8 @@ class KeyChecker {
   void walk_mapping(const Json& schema, const Node& node) {
     const auto properties = schema.find("properties");
     const auto additional = schema.find("additionalProperties");
-    const bool closed = additional != schema.end() && additional->is_boolean() &&
-                        !additional->get<bool>();
+    const bool closed =
+        additional != schema.end() && additional->is_boolean() && !additional->get<bool>();
     for (const Node::Entry& entry : node.entries) {
       if (properties != schema.end() && properties->contains(entry.key)) {
         walk((*properties)[entry.key], entry.value);
@@ -205,9 +205,9 @@ class KeyChecker {
     const Json& name_schema = resolve(m_root, *names);
     const auto pattern = name_schema.find("pattern");
     if (pattern != name_schema.end() && !matches_pattern(entry.key, pattern->get<std::string>())) {
-      m_diags.error(entry.key_location, std::string(codes::invalid_value),
-                    fmt::format("'{}' is not {}", entry.key,
-                                expected_words(name_schema, "an allowed name")));
+      m_diags.error(
+          entry.key_location, std::string(codes::invalid_value),
+          fmt::format("'{}' is not {}", entry.key, expected_words(name_schema, "an allowed name")));
     }
   }
 
@@ -256,8 +256,8 @@ Target find_target(const Json& root, const Node& document,
 
 std::string type_words(const Json& schema) {
   static const std::map<std::string, std::string> k_words = {
-      {"string", "text"},   {"integer", "a whole number"}, {"number", "a number"},
-      {"boolean", "true or false"}, {"array", "a list"},   {"object", "a mapping"},
+      {"string", "text"},           {"integer", "a whole number"}, {"number", "a number"},
+      {"boolean", "true or false"}, {"array", "a list"},           {"object", "a mapping"},
       {"null", "nothing"}};
   std::vector<std::string> words;
   if (auto type = schema.find("type"); type != schema.end()) {
@@ -284,8 +284,7 @@ std::string enum_words(const Json& schema, const Node& node) {
     }
   }
   return fmt::format("{} is not allowed here; expected {}{}", describe(node),
-                     support::quoted_list(values),
-                     support::did_you_mean(node.text, values));
+                     support::quoted_list(values), support::did_you_mean(node.text, values));
 }
 
 bool starts_with(const std::string& text, std::string_view prefix) {
@@ -318,9 +317,9 @@ void translate(const valijson::ValidationResults::Error& error, const Json& root
   } else if (starts_with(text, "Failed to match against any enum values")) {
     diags.error(where, std::string(codes::invalid_value), enum_words(schema, node));
   } else if (starts_with(text, "Failed to match regex")) {
-    diags.error(where, std::string(codes::invalid_value),
-                fmt::format("'{}' is not {}", node.text,
-                            expected_words(schema, "in the expected form")));
+    diags.error(
+        where, std::string(codes::invalid_value),
+        fmt::format("'{}' is not {}", node.text, expected_words(schema, "in the expected form")));
   } else if (starts_with(text, "Array should contain no fewer") ||
              starts_with(text, "String should be no fewer") ||
              starts_with(text, "Object should have no fewer")) {

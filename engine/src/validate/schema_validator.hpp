@@ -1,10 +1,10 @@
 #pragma once
 
-#include <string_view>
+#include "load/document.hpp"
 
 #include <devo/diagnostic.hpp>
 
-#include "load/document.hpp"
+#include <string_view>
 
 namespace devo::validate {
 

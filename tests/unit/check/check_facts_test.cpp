@@ -1,10 +1,10 @@
-#include <variant>
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 #include <devo/codes.hpp>
 #include <devo/engine.hpp>
 
-#include "support/catch.hpp"
-#include "support/fixtures.hpp"
+#include <variant>
 
 using devo::Diagnostics;
 using devo::SourceFile;
@@ -12,7 +12,8 @@ using devo::SourceFile;
 namespace {
 
 std::optional<devo::FactInput> load(const std::string& facts, Diagnostics& diags) {
-  static const devo::RuleSet rules = devo::test::load_valid_ruleset(devo::test::small_ruleset_text());
+  static const devo::RuleSet rules =
+      devo::test::load_valid_ruleset(devo::test::small_ruleset_text());
   return devo::load_facts(SourceFile::from_text("facts.yaml", facts), rules, diags);
 }
 
@@ -61,7 +62,8 @@ TEST_CASE("values of the wrong type are errors at the value", "[check][facts]") 
   const auto sorted = diags.sorted();
   REQUIRE(sorted.size() == 5);
   CHECK(sorted[0].code == "wrong-type");
-  CHECK(sorted[0].message == "fact 'population' (integer) needs a whole number, not the string 'lots'");
+  CHECK(sorted[0].message ==
+        "fact 'population' (integer) needs a whole number, not the string 'lots'");
   CHECK(sorted[0].location.line == 3);
   CHECK(sorted[0].location.column == 15);
   CHECK(sorted[1].message == "fact 'mayor' (bool) needs true or false, not the integer 1");

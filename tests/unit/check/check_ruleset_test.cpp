@@ -1,7 +1,7 @@
-#include <devo/codes.hpp>
-
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
+
+#include <devo/codes.hpp>
 
 using devo::test::find_code;
 using devo::test::ruleset_diagnostics;
@@ -57,15 +57,15 @@ TEST_CASE("repeated tier, power and source ids point at both places", "[check]")
 
 TEST_CASE("references to undefined names are reported with a suggestion", "[check]") {
   SECTION("named condition") {
-    const auto found = only_error(ruleset_diagnostics(small_with("      - mayoral\n", "      - mayorl\n")),
-                                  devo::codes::undefined_condition);
+    const auto found =
+        only_error(ruleset_diagnostics(small_with("      - mayoral\n", "      - mayorl\n")),
+                   devo::codes::undefined_condition);
     CHECK(found.message == "condition 'mayorl' is not defined (did you mean 'mayoral'?)");
   }
   SECTION("fact") {
-    const auto found =
-        only_error(ruleset_diagnostics(small_with("{fact: population, gte: 500000}",
-                                                  "{fact: populaton, gte: 500000}")),
-                   devo::codes::undefined_fact);
+    const auto found = only_error(ruleset_diagnostics(small_with("{fact: population, gte: 500000}",
+                                                                 "{fact: populaton, gte: 500000}")),
+                                  devo::codes::undefined_fact);
     CHECK(found.message ==
           "fact 'populaton' is not declared under 'facts' (did you mean 'population'?)");
   }
@@ -104,12 +104,12 @@ TEST_CASE("operators and values must fit the fact's type", "[check]") {
     const auto found = only_error(
         ruleset_diagnostics(small_with("{fact: kind, eq: combined}", "{fact: kind, lt: combined}")),
         devo::codes::type_mismatch);
-    CHECK(found.message == "'lt' does not apply to the enum fact 'kind'; use 'eq', 'ne', 'in' or 'exists'");
+    CHECK(found.message ==
+          "'lt' does not apply to the enum fact 'kind'; use 'eq', 'ne', 'in' or 'exists'");
   }
   SECTION("a string for an integer") {
-    const auto found = only_error(
-        ruleset_diagnostics(small_with("gte: 500000", "gte: \"500000\"")),
-        devo::codes::type_mismatch);
+    const auto found = only_error(ruleset_diagnostics(small_with("gte: 500000", "gte: \"500000\"")),
+                                  devo::codes::type_mismatch);
     CHECK(found.message ==
           "'population' is an integer, so compare it with a whole number, not the string '500000'");
   }
@@ -122,8 +122,9 @@ TEST_CASE("operators and values must fit the fact's type", "[check]") {
           "'council' and 'combined'");
   }
   SECTION("a date that is not on the calendar") {
-    const auto found = only_error(ruleset_diagnostics(small_with("lt: 2020-01-01", "lt: 2019-02-29")),
-                                  devo::codes::invalid_date);
+    const auto found =
+        only_error(ruleset_diagnostics(small_with("lt: 2020-01-01", "lt: 2019-02-29")),
+                   devo::codes::invalid_date);
     CHECK(found.message == "'2019-02-29' is not a real date in the form YYYY-MM-DD");
   }
   SECTION("codes compared with a single code") {
@@ -135,8 +136,7 @@ TEST_CASE("operators and values must fit the fact's type", "[check]") {
   }
 }
 
-TEST_CASE("a condition needs exactly one form and a comparison exactly one operator",
-          "[check]") {
+TEST_CASE("a condition needs exactly one form and a comparison exactly one operator", "[check]") {
   SECTION("two operators") {
     const auto found =
         only_error(ruleset_diagnostics(small_with("{fact: population, gte: 500000}",
@@ -155,35 +155,39 @@ TEST_CASE("a condition needs exactly one form and a comparison exactly one opera
           "exists or contains");
   }
   SECTION("two forms") {
-    const auto found = only_error(
-        ruleset_diagnostics(small_with("{fact: mayor, eq: true}\n    citation",
-                                       "{fact: mayor, eq: true, condition: combined}\n    citation")),
-        devo::codes::condition_form);
+    const auto found =
+        only_error(ruleset_diagnostics(
+                       small_with("{fact: mayor, eq: true}\n    citation",
+                                  "{fact: mayor, eq: true, condition: combined}\n    citation")),
+                   devo::codes::condition_form);
     CHECK(found.message ==
           "a condition has 'condition' and 'fact'; it needs exactly one of 'all', 'any', 'not', "
           "'condition' or 'fact' (nest them with 'all' to combine)");
   }
   SECTION("an operator without a fact") {
-    const auto found = only_error(
-        ruleset_diagnostics(small_with("      - mayoral\n", "      - {condition: mayoral, eq: 1}\n")),
-        devo::codes::condition_form);
+    const auto found =
+        only_error(ruleset_diagnostics(
+                       small_with("      - mayoral\n", "      - {condition: mayoral, eq: 1}\n")),
+                   devo::codes::condition_form);
     CHECK(found.message == "'eq' compares a fact, so it needs 'fact' beside it, not 'condition'");
   }
 }
 
 TEST_CASE("a rule set may not end before it starts", "[check]") {
-  const auto found = only_error(ruleset_diagnostics(small_with("effective_to: 2030-12-31",
-                                                               "effective_to: 2019-12-31")),
-                                devo::codes::effective_dates);
+  const auto found = only_error(
+      ruleset_diagnostics(small_with("effective_to: 2030-12-31", "effective_to: 2019-12-31")),
+      devo::codes::effective_dates);
   CHECK(found.message == "the rule set ends (2019-12-31) before it starts (2020-01-01)");
 }
 
 TEST_CASE("unused named conditions and facts are warnings, not errors", "[check]") {
-  const auto diags = ruleset_diagnostics(
-      small_with("conditions:\n", "conditions:\n  spare:\n    title: spare\n    when: {fact: kind, exists: true}\n"));
+  const auto diags = ruleset_diagnostics(small_with(
+      "conditions:\n",
+      "conditions:\n  spare:\n    title: spare\n    when: {fact: kind, exists: true}\n"));
   CHECK(diags.error_count() == 0);
   CHECK(diags.warning_count() == 1);
-  CHECK(find_code(diags, devo::codes::unused_condition)->message == "condition 'spare' is never used");
+  CHECK(find_code(diags, devo::codes::unused_condition)->message ==
+        "condition 'spare' is never used");
 
   const auto facts = ruleset_diagnostics(
       small_with("facts:\n", "facts:\n  spare:\n    type: bool\n    title: spare\n"));
@@ -193,8 +197,9 @@ TEST_CASE("unused named conditions and facts are warnings, not errors", "[check]
 }
 
 TEST_CASE("enum facts need values, and only enums and bools have them", "[check]") {
-  const auto diags = ruleset_diagnostics(small_with("  population:\n    type: integer\n",
-                                                    "  population:\n    type: integer\n    values: {a: b}\n"));
+  const auto diags =
+      ruleset_diagnostics(small_with("  population:\n    type: integer\n",
+                                     "  population:\n    type: integer\n    values: {a: b}\n"));
   CHECK(only_error(diags, devo::codes::invalid_value).message ==
         "only enum and bool facts have 'values'; 'population' is integer");
 }

@@ -1,8 +1,9 @@
-#include <memory>
-
 #include "compile/program.hpp"
+
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
+
+#include <memory>
 
 using devo::compile::Op;
 

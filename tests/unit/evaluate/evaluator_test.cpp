@@ -1,10 +1,10 @@
-#include <memory>
-#include <string>
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 #include <devo/engine.hpp>
 
-#include "support/catch.hpp"
-#include "support/fixtures.hpp"
+#include <memory>
+#include <string>
 
 using devo::PowerStatus;
 using devo::Status;
@@ -81,8 +81,8 @@ TEST_CASE("all, any and not follow three-valued logic", "[evaluate]") {
     PowerStatus all, any;
   };
   const Row rows[] = {
-      {true, true, available, available},     {true, false, unavailable, available},
-      {false, false, unavailable, unavailable}, {true, std::nullopt, unknown, available},
+      {true, true, available, available},          {true, false, unavailable, available},
+      {false, false, unavailable, unavailable},    {true, std::nullopt, unknown, available},
       {false, std::nullopt, unavailable, unknown}, {std::nullopt, std::nullopt, unknown, unknown},
   };
   for (const Row& row : rows) {

@@ -1,13 +1,14 @@
 // The built-in England data: its invariants, checked on what devo loads.
 
-#include <filesystem>
-#include <map>
-#include <numeric>
+#include "geography/atlas.hpp"
+
+#include "support/catch.hpp"
 
 #include <devo/embedded.hpp>
 
-#include "geography/atlas.hpp"
-#include "support/catch.hpp"
+#include <filesystem>
+#include <map>
+#include <numeric>
 
 namespace {
 
@@ -26,7 +27,9 @@ const devo::detail::Atlas& atlas() {
   return *k_atlas;
 }
 
-std::size_t district(std::string_view code) { return atlas().district_by_code.at(std::string(code)); }
+std::size_t district(std::string_view code) {
+  return atlas().district_by_code.at(std::string(code));
+}
 
 }  // namespace
 
@@ -45,10 +48,9 @@ TEST_CASE("England has 296 districts and 21 county councils", "[geography][data]
 }
 
 TEST_CASE("district populations sum to the England total", "[geography][data]") {
-  const auto total = std::accumulate(atlas().districts.begin(), atlas().districts.end(),
-                                     std::int64_t{0}, [](std::int64_t sum, const auto& d) {
-                                       return sum + d.population;
-                                     });
+  const auto total =
+      std::accumulate(atlas().districts.begin(), atlas().districts.end(), std::int64_t{0},
+                      [](std::int64_t sum, const auto& d) { return sum + d.population; });
   // ONS mid-2024 estimate for England.
   CHECK(total == 58620101);
 }
@@ -104,9 +106,9 @@ TEST_CASE("known neighbours and non-neighbours", "[geography][data]") {
     const auto& n = atlas().graph->neighbours(district(a));
     return std::find(n.begin(), n.end(), district(b)) != n.end();
   };
-  CHECK(touches("E08000003", "E08000006"));   // Manchester, Salford
-  CHECK(touches("E06000063", "E06000064"));   // Cumberland, Westmorland and Furness
-  CHECK(touches("E08000012", "E08000015"));   // Liverpool, Wirral: across the Mersey
+  CHECK(touches("E08000003", "E08000006"));        // Manchester, Salford
+  CHECK(touches("E06000063", "E06000064"));        // Cumberland, Westmorland and Furness
+  CHECK(touches("E08000012", "E08000015"));        // Liverpool, Wirral: across the Mersey
   CHECK_FALSE(touches("E08000035", "E08000003"));  // Leeds, Manchester
   CHECK_FALSE(touches("E06000017", "E06000031"));  // Rutland, Peterborough
 }

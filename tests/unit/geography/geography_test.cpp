@@ -1,14 +1,14 @@
 // Authorities and proposals on the real England data: the computed facts and
 // the words that explain them.
 
-#include <variant>
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 #include <devo/codes.hpp>
 #include <devo/engine.hpp>
 #include <devo/geography.hpp>
 
-#include "support/catch.hpp"
-#include "support/fixtures.hpp"
+#include <variant>
 
 namespace {
 
@@ -218,7 +218,8 @@ TEST_CASE("unknown councils and computed facts are errors in the file", "[geogra
         std::vector<std::string>{"unknown-council", "computed-fact"});
 }
 
-TEST_CASE("assertions carry the proposers' evidence into the explanation", "[geography][proposal]") {
+TEST_CASE("assertions carry the proposers' evidence into the explanation",
+          "[geography][proposal]") {
   devo::Diagnostics diags;
   const auto result = proposal(
       "name: Solent\ninstitution: joint_committee\nmayor: none\n"

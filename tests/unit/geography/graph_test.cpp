@@ -1,4 +1,5 @@
 #include "geography/graph.hpp"
+
 #include "support/catch.hpp"
 
 using devo::geography::DistrictGraph;

@@ -1,10 +1,11 @@
-#include <string>
+#include "load/yaml_document.hpp"
+
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 #include <devo/codes.hpp>
 
-#include "load/yaml_document.hpp"
-#include "support/catch.hpp"
-#include "support/fixtures.hpp"
+#include <string>
 
 using devo::Diagnostics;
 using devo::SourceFile;
@@ -116,7 +117,9 @@ TEST_CASE("nesting deeper than the limit is reported once", "[load]") {
 }
 
 TEST_CASE("a byte-order mark and CRLF line ends are accepted", "[load]") {
-  const Node root = parse_valid("\xEF\xBB\xBF" "a: 1\r\nb: two\r\n");
+  const Node root = parse_valid(
+      "\xEF\xBB\xBF"
+      "a: 1\r\nb: two\r\n");
   CHECK(root.find("a")->integer == 1);
   CHECK(root.find("b")->text == "two");
   CHECK(root.find_entry("b")->key_location.line == 2);

@@ -87,16 +87,18 @@ TEST_CASE("the Markdown catalogue gives the rule set's header and evidence overv
   CHECK(md.starts_with("# A small rule set\n\n"));
   CHECK(contains(md, "**Rule set:** `small`\\\n"));
   CHECK(contains(md, "**In force:** from 2020-01-01 to 2030-12-31\\\n"));
-  CHECK(contains(md, "**Contents:** 2 tiers; 3 powers in 2 groups; 2 named conditions; "
-                     "5 facts; 1 source\n"));
+  CHECK(contains(md,
+                 "**Contents:** 2 tiers; 3 powers in 2 groups; 2 named conditions; "
+                 "5 facts; 1 source\n"));
   CHECK_FALSE(contains(md, "**Extends:**"));
   CHECK(md.ends_with("|\n"));
   CHECK_FALSE(md.ends_with("\n\n"));
 
   // The marks a reviewer checks first stand out, reconstructed before secondary.
-  CHECK(contains(md, "- ⚠ **reconstructed** (2): powers `precept`, `early`\n"
-                     "- ◐ **secondary** (1): tier `mayoral`\n"
-                     "- confirmed (2): tier `basic`; power `pool`\n"));
+  CHECK(contains(md,
+                 "- ⚠ **reconstructed** (2): powers `precept`, `early`\n"
+                 "- ◐ **secondary** (1): tier `mayoral`\n"
+                 "- confirmed (2): tier `basic`; power `pool`\n"));
 }
 
 TEST_CASE("the Markdown catalogue words every tier, power and condition", "[report][catalogue]") {
@@ -117,34 +119,41 @@ TEST_CASE("the Markdown catalogue words every tier, power and condition", "[repo
 
   SECTION("powers by group, with their tier, further requirements, citation and evidence") {
     const std::string powers = section(md, "## Powers\n", "## Named conditions");
-    CHECK(contains(powers, "### Services\n\n| Power | Tier | Further requirements | Citation | "
-                           "Evidence |\n|---|---|---|---|---|\n"
-                           "| Pool services (`pool`) | Basic | — | The document, p.4 | "
-                           "confirmed |\n"));
-    CHECK(contains(powers, "| Precept (`precept`) | Mayoral | a mayoral combined authority "
-                           "(`mayoral`) | The document | ⚠ **reconstructed** |\n"));
+    CHECK(contains(powers,
+                   "### Services\n\n| Power | Tier | Further requirements | Citation | "
+                   "Evidence |\n|---|---|---|---|---|\n"
+                   "| Pool services (`pool`) | Basic | — | The document, p.4 | "
+                   "confirmed |\n"));
+    CHECK(contains(powers,
+                   "| Precept (`precept`) | Mayoral | a mayoral combined authority "
+                   "(`mayoral`) | The document | ⚠ **reconstructed** |\n"));
     // A compound condition without a title is spelled out, a date as written
     // and a negation with "not".
-    CHECK(contains(powers, "| Early election bonus (`early`) | Basic | any of: date of the first "
-                           "election before 2020-01-01; not devolution islands including "
-                           "E06000001 | The document | ⚠ **reconstructed** |\n"));
+    CHECK(contains(powers,
+                   "| Early election bonus (`early`) | Basic | any of: date of the first "
+                   "election before 2020-01-01; not devolution islands including "
+                   "E06000001 | The document | ⚠ **reconstructed** |\n"));
     CHECK(powers.find("### Services") < powers.find("### Money"));
   }
 
   SECTION("named conditions, with what they mean in words") {
     const std::string conditions = section(md, "## Named conditions\n", "## Facts");
-    CHECK(contains(conditions, "| a combined authority (`combined`) | kind: a combined authority "
-                               "| — | — |\n"));
-    CHECK(contains(conditions, "| a mayoral combined authority (`mayoral`) | all of: a combined "
-                               "authority (`combined`); that it has a mayor | — | — |\n"));
+    CHECK(contains(conditions,
+                   "| a combined authority (`combined`) | kind: a combined authority "
+                   "| — | — |\n"));
+    CHECK(contains(conditions,
+                   "| a mayoral combined authority (`mayoral`) | all of: a combined "
+                   "authority (`combined`); that it has a mayor | — | — |\n"));
   }
 
   SECTION("facts, with their types and values, and sources") {
     const std::string facts = section(md, "## Facts\n", "## Sources");
-    CHECK(contains(facts, "| kind (`kind`) | enum | — | `council`: a council; `combined`: a "
-                          "combined authority |\n"));
-    CHECK(contains(facts, "| mayor (`mayor`) | bool | — | `true`: has a mayor; `false`: has no "
-                          "mayor |\n"));
+    CHECK(contains(facts,
+                   "| kind (`kind`) | enum | — | `council`: a council; `combined`: a "
+                   "combined authority |\n"));
+    CHECK(contains(facts,
+                   "| mayor (`mayor`) | bool | — | `true`: has a mayor; `false`: has no "
+                   "mayor |\n"));
     CHECK(contains(facts, "| population (`population`) | integer | — | — |\n"));
     CHECK(contains(md, "| `doc` | The document | — | — | — |\n"));
   }
@@ -152,8 +161,8 @@ TEST_CASE("the Markdown catalogue words every tier, power and condition", "[repo
   SECTION("each citation reads as the reports' citations do") {
     // The small rule set's sources have no addresses, so no links come between.
     for (const devo::Tier& tier : rules.tiers) {
-      CHECK(contains(md, "**Citation:** " +
-                             devo::report::citation_in_words(rules, tier.citation) + "\\\n"));
+      CHECK(contains(
+          md, "**Citation:** " + devo::report::citation_in_words(rules, tier.citation) + "\\\n"));
     }
     for (const devo::Power& power : rules.powers) {
       CHECK(contains(md, " | " + devo::report::citation_in_words(rules, power.citation) + " | "));
@@ -215,8 +224,9 @@ TEST_CASE("the catalogue says what a rule set extends", "[report][catalogue]") {
   rules.effective_to.reset();
   const std::string md = devo::render_catalogue(rules, CatalogueFormat::markdown);
   CHECK(contains(md, "**In force:** from 2020-01-01, with no end date\\\n"));
-  CHECK(contains(md, "**Extends:** `luwp-2022`: its sources, facts, named conditions, tiers and "
-                     "powers come first, then this file's own\\\n"));
+  CHECK(contains(md,
+                 "**Extends:** `luwp-2022`: its sources, facts, named conditions, tiers and "
+                 "powers come first, then this file's own\\\n"));
 }
 
 TEST_CASE("the catalogue escapes what Markdown and HTML would read as markup",
@@ -244,8 +254,7 @@ TEST_CASE("the catalogue escapes what Markdown and HTML would read as markup",
     CHECK(contains(html, "<tr id=\"power-precept\">"));
     CHECK(contains(html, "<h3 id=\"tier-basic\">Basic (<code>basic</code>)</h3>"));
     CHECK(contains(html, "<a href=\"#condition-mayoral\"><code>mayoral</code></a>"));
-    CHECK(contains(html,
-                   "<span class=\"evidence evidence-reconstructed\">⚠ reconstructed</span>"));
+    CHECK(contains(html, "<span class=\"evidence evidence-reconstructed\">⚠ reconstructed</span>"));
     CHECK(contains(html, "<span class=\"evidence evidence-secondary\">◐ secondary</span>"));
   }
 
@@ -281,14 +290,12 @@ TEST_CASE("the luwp-2022 catalogue lists its 23 powers under their 8 groups",
 
   const std::string powers = section(md, "## Powers\n", "## Named conditions");
   const std::vector<std::string> groups = lines_starting(powers, "### ");
-  CHECK(groups == std::vector<std::string>{"Strategic role in delivering services",
-                                           "Supporting local businesses",
-                                           "Local control of sustainable transport",
-                                           "Investment spending",
-                                           "Giving adults the skills for the labour market",
-                                           "Local control of infrastructure decisions",
-                                           "Keeping the public safe and healthy",
-                                           "Financial autonomy"});
+  CHECK(groups == std::vector<std::string>{
+                      "Strategic role in delivering services", "Supporting local businesses",
+                      "Local control of sustainable transport", "Investment spending",
+                      "Giving adults the skills for the labour market",
+                      "Local control of infrastructure decisions",
+                      "Keeping the public safe and healthy", "Financial autonomy"});
   REQUIRE(rules.powers.size() == 23);
   std::size_t rows = 0;
   for (const devo::Power& power : rules.powers) {
@@ -302,29 +309,35 @@ TEST_CASE("the luwp-2022 catalogue lists its 23 powers under their 8 groups",
   CHECK(rows == 23);
 
   // Requirements and flags in words, with the flags' own (reconstructed) marks.
-  CHECK(contains(powers, "| a mayoral combined authority (`mayoral-combined-authority`) — ⚠ "
-                         "**reconstructed** **and** boundaries that align with one police force "
-                         "area (`boundaries-align`) — ⚠ **reconstructed** |"));
-  CHECK(contains(powers, "**Note:** Using it needs the consent of the host local planning "
-                         "authority."));
-  CHECK(contains(powers, "[Levelling Up the United Kingdom (CP 604)](https://www.gov.uk/"
-                         "government/publications/levelling-up-the-united-kingdom), Table 2.3, "
-                         "p.140, via [Devolution: What's new in the Levelling Up White Paper?]"
-                         "(https://www.newlocal.org.uk/articles/devolution-levelling-up-white-"
-                         "paper/)"));
+  CHECK(contains(powers,
+                 "| a mayoral combined authority (`mayoral-combined-authority`) — ⚠ "
+                 "**reconstructed** **and** boundaries that align with one police force "
+                 "area (`boundaries-align`) — ⚠ **reconstructed** |"));
+  CHECK(contains(powers,
+                 "**Note:** Using it needs the consent of the host local planning "
+                 "authority."));
+  CHECK(contains(powers,
+                 "[Levelling Up the United Kingdom (CP 604)](https://www.gov.uk/"
+                 "government/publications/levelling-up-the-united-kingdom), Table 2.3, "
+                 "p.140, via [Devolution: What's new in the Levelling Up White Paper?]"
+                 "(https://www.newlocal.org.uk/articles/devolution-levelling-up-white-"
+                 "paper/)"));
 
   const std::string conditions = section(md, "## Named conditions\n", "## Facts");
-  CHECK(contains(conditions, "| institution: a combined authority or a combined county "
-                             "authority |"));
-  CHECK(contains(conditions, "any of: directly elected leadership: a directly elected mayor; "
-                             "(all of: directly elected leadership: a directly elected leader; "
-                             "institution: a county council)"));
+  CHECK(contains(conditions,
+                 "| institution: a combined authority or a combined county "
+                 "authority |"));
+  CHECK(contains(conditions,
+                 "any of: directly elected leadership: a directly elected mayor; "
+                 "(all of: directly elected leadership: a directly elected leader; "
+                 "institution: a county council)"));
 
   const std::string tiers = section(md, "## Tiers\n", "## Powers");
   CHECK(contains(tiers, "- a combined population of at least 500,000 — ◐ **secondary**; "));
-  CHECK(contains(tiers, "Holds when Level 2 holds and:\n\n- a directly elected mayor, or a "
-                        "directly elected leader of a county council "
-                        "(`directly-elected-leadership`) — confirmed\n"));
+  CHECK(contains(tiers,
+                 "Holds when Level 2 holds and:\n\n- a directly elected mayor, or a "
+                 "directly elected leader of a county council "
+                 "(`directly-elected-leadership`) — confirmed\n"));
 
   // Markdown without raw HTML: the only `<` open autolinks; the rest are escaped.
   for (std::size_t at = md.find('<'); at != std::string::npos; at = md.find('<', at + 1)) {

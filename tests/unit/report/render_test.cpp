@@ -111,8 +111,8 @@ devo::RuleSet sample_rules() {
 
 devo::FactInput sample_facts() {
   devo::FactInput facts;
-  facts.subject = {"combined_authority", "Greater Manchester Combined Authority", "E47000001",
-                   {}, {}, {}, {}};
+  facts.subject = {
+      "combined_authority", "Greater Manchester Combined Authority", "E47000001", {}, {}, {}, {}};
   // Inserted out of declaration order, and with a fact the rules do not
   // declare, to show that the rules decide both.
   facts.values["stray"] = true;
@@ -162,7 +162,7 @@ struct Sample {
   devo::FactInput facts = sample_facts();
   devo::Decision decision = sample_decision();
   devo::Receipt receipt{"test-2022", "ab12cd", {}, "0.1.0", devo::Date::from_civil(2024, 5, 1),
-                        {}, {}};
+                        {},          {}};
 
   devo::Evaluation evaluation() const { return devo::Evaluation{receipt, rules, facts, decision}; }
   std::string render(OutputFormat format, bool colour = false) const {
@@ -215,9 +215,9 @@ TEST_CASE("evaluation JSON keeps the contract's keys in order", "[report][json]"
   CHECK(keys_of(json["receipt"]) ==
         std::vector<std::string>{"ruleset", "ruleset_sha256", "devo_version", "as_of"});
   CHECK(keys_of(json["subject"]) == std::vector<std::string>{"kind", "name", "code"});
-  CHECK(keys_of(json["tiers"][2]) ==
-        std::vector<std::string>{"id", "title", "status", "reasons", "settled_by", "citation",
-                                 "evidence"});
+  CHECK(keys_of(json["tiers"][2]) == std::vector<std::string>{"id", "title", "status", "reasons",
+                                                              "settled_by", "citation",
+                                                              "evidence"});
   CHECK(keys_of(json["powers"][0]) == std::vector<std::string>{"id", "title", "group", "tier",
                                                                "status", "reasons", "citation",
                                                                "evidence"});

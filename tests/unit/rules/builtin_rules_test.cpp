@@ -1,13 +1,13 @@
-#include <algorithm>
-#include <map>
-#include <memory>
-#include <set>
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 #include <devo/embedded.hpp>
 #include <devo/engine.hpp>
 
-#include "support/catch.hpp"
-#include "support/fixtures.hpp"
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
 
 namespace {
 

@@ -1,11 +1,11 @@
-#include <set>
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+#include "support/suggest.hpp"
 
 #include <devo/codes.hpp>
 #include <devo/diagnostic.hpp>
 
-#include "support/catch.hpp"
-#include "support/fixtures.hpp"
-#include "support/suggest.hpp"
+#include <set>
 
 using devo::Diagnostics;
 using devo::Location;

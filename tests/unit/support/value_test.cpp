@@ -1,8 +1,8 @@
-#include <limits>
+#include "support/catch.hpp"
 
 #include <devo/value.hpp>
 
-#include "support/catch.hpp"
+#include <limits>
 
 using devo::Date;
 

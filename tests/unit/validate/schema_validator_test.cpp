@@ -1,10 +1,11 @@
-#include <devo/codes.hpp>
-#include <devo/source.hpp>
+#include "validate/schema_validator.hpp"
 
 #include "load/yaml_document.hpp"
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
-#include "validate/schema_validator.hpp"
+
+#include <devo/codes.hpp>
+#include <devo/source.hpp>
 
 using devo::Diagnostics;
 using devo::SourceFile;
@@ -25,17 +26,16 @@ constexpr std::string_view k_rules = "schemas/ruleset.schema.json";
 }  // namespace
 
 TEST_CASE("a valid facts file passes the facts schema", "[validate]") {
-  const auto diags = check(
-      "subject: {kind: proposal, name: North}\nfacts:\n  population: 5\n  islands: [E1]\n",
-      k_facts);
+  const auto diags =
+      check("subject: {kind: proposal, name: North}\nfacts:\n  population: 5\n  islands: [E1]\n",
+            k_facts);
   CHECK(diags.empty());
 }
 
-TEST_CASE("every unknown key is reported at the key, with the closest allowed key",
-          "[validate]") {
-  const auto diags = check(
-      "subject: {kind: proposal, name: North, nmae: x, colour: red}\nfacts: {}\nextra: 1\n",
-      k_facts);
+TEST_CASE("every unknown key is reported at the key, with the closest allowed key", "[validate]") {
+  const auto diags =
+      check("subject: {kind: proposal, name: North, nmae: x, colour: red}\nfacts: {}\nextra: 1\n",
+            k_facts);
   const auto sorted = diags.sorted();
   REQUIRE(sorted.size() == 3);
   CHECK(sorted[0].code == "unknown-key");
@@ -66,7 +66,8 @@ TEST_CASE("map keys that break the naming rule are reported at the key", "[valid
   const auto found = devo::test::find_code(diags, devo::codes::invalid_value);
   REQUIRE(found.has_value());
   CHECK(found->location.line == 3);
-  CHECK(found->message == "'Population' is not a snake_case fact name such as 'police_coterminous'");
+  CHECK(found->message ==
+        "'Population' is not a snake_case fact name such as 'police_coterminous'");
 }
 
 TEST_CASE("enum values list what is allowed", "[validate]") {
