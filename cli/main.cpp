@@ -28,13 +28,29 @@ constexpr const char* k_exit_codes =
     "file:line:col\n"
     "  3  an internal error in devo itself";
 
-constexpr const char* k_formats_help = "Output format: text, json or markdown";
-
 constexpr const char* k_rules_help =
     "Rule set: a built-in id (see `devo list rulesets`) or a rule file; default: the built-in "
     "rule set in force on the --as-of date";
 constexpr const char* k_data_help =
     "A directory with England data tables to use instead of the built-in data (see data/README.md)";
+
+// The options several commands share.
+void add_max_errors(CLI::App* command, std::size_t& max_errors) {
+  command->add_option("--max-errors", max_errors, "Report at most this many errors; 0 for no limit")
+      ->capture_default_str();
+}
+
+void add_format(CLI::App* command, std::string& format, std::vector<std::string> formats) {
+  std::string help = "Output format: ";
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    help += (i == 0 ? "" : i + 1 == formats.size() ? " or " : ", ") + formats[i];
+  }
+  command->add_option("--format", format, help)->check(CLI::IsMember(formats));
+}
+
+void add_as_of(CLI::App* command, std::string& as_of) {
+  command->add_option("--as-of", as_of, "The date of the evaluation, YYYY-MM-DD; default: today");
+}
 
 void add_evaluate(CLI::App& app, devo::cli::EvaluateArguments& arguments) {
   CLI::App* command = app.add_subcommand("evaluate",
@@ -53,14 +69,9 @@ void add_evaluate(CLI::App& app, devo::cli::EvaluateArguments& arguments) {
   authority->excludes(proposal)->excludes(facts);
   proposal->excludes(facts);
   command->add_option("--data", arguments.subject.data, k_data_help);
-  command->add_option("--format", arguments.format, k_formats_help)
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
-  command->add_option("--as-of", arguments.as_of,
-                      "The date of the evaluation, YYYY-MM-DD; default: today");
-  command
-      ->add_option("--max-errors", arguments.max_errors,
-                   "Report at most this many errors; 0 for no limit")
-      ->capture_default_str();
+  add_format(command, arguments.format, {"text", "json", "markdown"});
+  add_as_of(command, arguments.as_of);
+  add_max_errors(command, arguments.max_errors);
   command->footer(k_exit_codes);
 }
 
@@ -72,14 +83,9 @@ void add_validate(CLI::App& app, devo::cli::ValidateArguments& arguments) {
   command->add_option("--proposal", arguments.proposal, "The proposal's YAML file")->required();
   command->add_option("--rules", arguments.rules, k_rules_help);
   command->add_option("--data", arguments.data, k_data_help);
-  command->add_option("--format", arguments.format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  command->add_option("--as-of", arguments.as_of,
-                      "The date of the evaluation, YYYY-MM-DD; default: today");
-  command
-      ->add_option("--max-errors", arguments.max_errors,
-                   "Report at most this many errors; 0 for no limit")
-      ->capture_default_str();
+  add_format(command, arguments.format, {"text", "json"});
+  add_as_of(command, arguments.as_of);
+  add_max_errors(command, arguments.max_errors);
   command->footer(
       "Exit codes:\n"
       "  0  the proposal is valid and reaches a tier\n"
@@ -100,12 +106,8 @@ void add_test(CLI::App& app, devo::cli::TestArguments& arguments) {
                    "Fail when rule coverage is below this percentage")
       ->check(CLI::Range(0.0, 100.0));
   command->add_option("--data", arguments.data, k_data_help);
-  command->add_option("--format", arguments.format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  command
-      ->add_option("--max-errors", arguments.max_errors,
-                   "Report at most this many errors; 0 for no limit")
-      ->capture_default_str();
+  add_format(command, arguments.format, {"text", "json"});
+  add_max_errors(command, arguments.max_errors);
   command->footer(
       "Exit codes:\n"
       "  0  every case passed (and coverage met the threshold)\n"
@@ -129,12 +131,8 @@ void add_diff(CLI::App& app, devo::cli::DiffArguments& arguments) {
   command->add_option("--to-as-of", arguments.to_as_of, "The date of the evaluations after");
   command->add_option("--proposal", arguments.proposals, "Proposal files to compare as well");
   command->add_option("--data", arguments.data, k_data_help);
-  command->add_option("--format", arguments.format, k_formats_help)
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
-  command
-      ->add_option("--max-errors", arguments.max_errors,
-                   "Report at most this many errors; 0 for no limit")
-      ->capture_default_str();
+  add_format(command, arguments.format, {"text", "json", "markdown"});
+  add_max_errors(command, arguments.max_errors);
   command->footer(k_exit_codes);
 }
 
@@ -146,8 +144,7 @@ void add_docs(CLI::App& app, devo::cli::DocsArguments& arguments) {
   command->add_option("--rules", arguments.rules,
                       "Rule set: a built-in id or a rule file; default: the built-in rule set in "
                       "force today");
-  command->add_option("--format", arguments.format, "Output format: markdown or html")
-      ->check(CLI::IsMember({"markdown", "html"}));
+  add_format(command, arguments.format, {"markdown", "html"});
   command->footer(k_exit_codes);
 }
 
@@ -155,12 +152,8 @@ void add_check(CLI::App& app, devo::cli::CheckArguments& arguments) {
   CLI::App* command =
       app.add_subcommand("check", "Validate rule files and report every problem in them");
   command->add_option("paths", arguments.paths, "Rule files to check")->required();
-  command->add_option("--format", arguments.format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  command
-      ->add_option("--max-errors", arguments.max_errors,
-                   "Report at most this many errors; 0 for no limit")
-      ->capture_default_str();
+  add_format(command, arguments.format, {"text", "json"});
+  add_max_errors(command, arguments.max_errors);
   command->footer(k_exit_codes);
 }
 
@@ -173,8 +166,7 @@ void add_list(CLI::App& app, devo::cli::ListArguments& arguments) {
   command->add_option("--rules", arguments.rules,
                       "Rule set for tiers and powers: a built-in id or a rule file; default: "
                       "the built-in rule set in force today");
-  command->add_option("--format", arguments.format, k_formats_help)
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  add_format(command, arguments.format, {"text", "json", "markdown"});
   command->footer(k_exit_codes);
 }
 

@@ -1,41 +1,10 @@
 #include "evaluate/words.hpp"
 
+#include "support/words.hpp"
+
 #include <fmt/format.h>
 
 namespace devo::evaluate {
-namespace {
-
-std::string join(const std::vector<std::string>& parts, std::string_view last_joiner) {
-  std::string text;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) {
-      text += i + 1 == parts.size() ? fmt::format(" {} ", last_joiner) : ", ";
-    }
-    text += parts[i];
-  }
-  return text;
-}
-
-std::string bool_words(const FactDeclaration& fact, bool value) {
-  const std::string key = value ? "true" : "false";
-  return fact.has_value(key) ? fact.label_of(key) : (value ? "yes" : "no");
-}
-
-}  // namespace
-
-std::string state_fact(const FactDeclaration& fact, const std::string& value) {
-  if (fact.says.empty()) {
-    return fmt::format("{} is {}", fact.title, value);
-  }
-  std::string text = fact.says;
-  const std::string placeholder = "{value}";
-  for (std::size_t at = text.find(placeholder); at != std::string::npos;
-       at = text.find(placeholder, at + value.size())) {
-    text.replace(at, placeholder.size(), value);
-  }
-  return text;
-}
-
 std::string Words::requirement(std::uint32_t index) const {
   const compile::Node& node = m_program.nodes[index];
   if (node.source != nullptr && !node.source->title.empty()) {
@@ -53,7 +22,7 @@ std::string Words::requirement(std::uint32_t index) const {
       for (std::uint32_t i = 0; i < node.count; ++i) {
         parts.push_back(requirement(children[i]));
       }
-      return join(parts, node.op == compile::Op::all ? "and" : "or");
+      return support::join_words(parts, node.op == compile::Op::all ? "and" : "or");
     }
     default:
       return comparison(*node.source);
@@ -69,8 +38,9 @@ std::string Words::comparison(const Condition& condition) const {
   }
   if (fact.type == FactType::boolean) {
     const bool wanted = condition.op == Operator::eq ? operand.boolean : !operand.boolean;
-    return fact.says.empty() ? fmt::format("{}: {}", title, bool_words(fact, wanted))
-                             : "that " + state_fact(fact, bool_words(fact, wanted));
+    return fact.says.empty()
+               ? fmt::format("{}: {}", title, support::bool_words(fact, wanted))
+               : "that " + support::state_fact(fact, support::bool_words(fact, wanted));
   }
   if (fact.type == FactType::codes) {
     if (condition.op == Operator::contains) {
@@ -119,7 +89,7 @@ std::string Words::literal_words(const FactDeclaration& fact, const Literal& lit
     case FactType::enumeration:
       return fact.label_of(literal.text);
     case FactType::boolean:
-      return bool_words(fact, literal.boolean);
+      return support::bool_words(fact, literal.boolean);
     default:
       return literal.text;
   }
@@ -131,13 +101,14 @@ std::string Words::list_words(const FactDeclaration& fact, const std::vector<Lit
   for (const Literal& item : items) {
     parts.push_back(literal_words(fact, item));
   }
-  return join(parts, joiner);
+  return support::join_words(parts, joiner);
 }
 
 std::string Words::fact_clause(std::uint32_t slot) const {
   const FactDeclaration& fact = m_program.rules->facts[slot];
-  const std::string clause = m_facts.known[slot] == 0 ? fmt::format("{} is not given", fact.title)
-                                                      : state_fact(fact, value_words(slot));
+  const std::string clause = m_facts.known[slot] == 0
+                                 ? fmt::format("{} is not given", fact.title)
+                                 : support::state_fact(fact, value_words(slot));
   const std::string* note = m_facts.notes[slot];
   return note == nullptr ? clause : fmt::format("{} ({})", clause, *note);
 }
@@ -147,7 +118,7 @@ std::string Words::value_words(std::uint32_t slot) const {
   const std::int64_t value = m_facts.values[slot];
   switch (fact.type) {
     case FactType::boolean:
-      return bool_words(fact, value != 0);
+      return support::bool_words(fact, value != 0);
     case FactType::integer:
       return format_integer(value);
     case FactType::enumeration:
@@ -156,7 +127,7 @@ std::string Words::value_words(std::uint32_t slot) const {
       return Date{static_cast<std::int32_t>(value)}.to_string();
     case FactType::codes: {
       const Codes& codes = m_facts.codes[slot];
-      return codes.empty() ? "none" : join(codes, "and");
+      return codes.empty() ? "none" : support::join_words(codes, "and");
     }
   }
   return "";

@@ -33,7 +33,4 @@ class Words {
   const compile::BoundFacts& m_facts;
 };
 
-// `says` with "{value}" replaced by `value`; "{title} is {value}" without one.
-std::string state_fact(const FactDeclaration& fact, const std::string& value);
-
 }  // namespace devo::evaluate

@@ -1,5 +1,7 @@
 #include "geography/area_facts.hpp"
 
+#include "support/words.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -95,7 +97,8 @@ void add_whole_counties(const detail::Atlas& atlas, const AreaSubject& area, con
   if (touched.empty()) {
     facts.notes["whole_counties"] = "no two-tier county is involved, so none is split";
   } else if (split.empty()) {
-    facts.notes["whole_counties"] = fmt::format("it covers the whole of {}", join_words(whole));
+    facts.notes["whole_counties"] =
+        fmt::format("it covers the whole of {}", support::join_words(whole));
   } else {
     facts.notes["whole_counties"] = fmt::format("{}", fmt::join(split, "; "));
   }
@@ -136,7 +139,7 @@ void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, cons
   std::sort(codes.begin(), codes.end());
   std::sort(names.begin(), names.end());
   facts.values[std::string(codes_fact)] = codes;
-  facts.notes[std::string(codes_fact)] = join_words(names);
+  facts.notes[std::string(codes_fact)] = support::join_words(names);
 
   // The main area is the one holding most of the subject's people.
   std::size_t main = population_in.begin()->first;
@@ -210,7 +213,7 @@ void add_overlaps(const detail::Atlas& atlas, const AreaSubject& area,
       }
     }
     if (!names.empty()) {
-      clauses.push_back(fmt::format("{} {} already in {}", join_words(names),
+      clauses.push_back(fmt::format("{} {} already in {}", support::join_words(names),
                                     is_or_are(names.size()), institution->name));
     }
   }
@@ -263,15 +266,6 @@ void add_islands(const detail::Atlas& atlas, const AreaSubject& area, const Memb
 
 }  // namespace
 
-std::string join_words(const std::vector<std::string>& words) {
-  std::string text;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    text += i == 0 ? "" : i + 1 == words.size() ? " and " : ", ";
-    text += words[i];
-  }
-  return text;
-}
-
 std::string districts_in_words(const detail::Atlas& atlas,
                                const std::vector<DistrictIndex>& districts) {
   const Members members = membership(atlas, districts);
@@ -297,7 +291,7 @@ std::string districts_in_words(const detail::Atlas& atlas,
     names.resize(k_longest_list - 1);
     names.push_back(fmt::format("{} more", rest));
   }
-  return join_words(names);
+  return support::join_words(names);
 }
 
 std::vector<DistrictIndex> districts_of_council(const detail::Atlas& atlas, std::string_view code) {

@@ -35,7 +35,4 @@ std::string council_name(const detail::Atlas& atlas, std::string_view code);
 std::string districts_in_words(const detail::Atlas& atlas,
                                const std::vector<DistrictIndex>& districts);
 
-// "a and b", "a, b and c".
-std::string join_words(const std::vector<std::string>& words);
-
 }  // namespace devo::geography

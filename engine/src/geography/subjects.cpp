@@ -2,6 +2,7 @@
 
 #include "geography/area_facts.hpp"
 #include "support/suggest.hpp"
+#include "support/words.hpp"
 
 #include <devo/codes.hpp>
 
@@ -311,7 +312,7 @@ std::optional<FactInput> authority_facts(const detail::Atlas& atlas, std::string
             ? fmt::format("no district, county council or institution is called '{}'", code_or_name)
             : fmt::format("no district, county council or institution is called '{}'; "
                           "the closest are {}",
-                          code_or_name, join_words(near)));
+                          code_or_name, support::join_words(near)));
     return std::nullopt;
   }
   if (found.size() > 1) {
@@ -321,7 +322,7 @@ std::optional<FactInput> authority_facts(const detail::Atlas& atlas, std::string
     }
     diags.error(where, std::string(codes::ambiguous_authority),
                 fmt::format("'{}' could be {}; name one by its full name or GSS code", code_or_name,
-                            join_words(descriptions)));
+                            support::join_words(descriptions)));
     return std::nullopt;
   }
   const Candidate& chosen = *found.front();

@@ -1,6 +1,7 @@
 #include "report/catalogue_words.hpp"
 
 #include "report/report_common.hpp"
+#include "support/words.hpp"
 
 #include <devo/value.hpp>
 
@@ -13,34 +14,6 @@
 
 namespace devo::report {
 namespace {
-
-// "a, b or c", as explanations list values.
-std::string join_words(const std::vector<std::string>& parts, std::string_view last_joiner) {
-  std::string text;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) {
-      text += i + 1 == parts.size() ? fmt::format(" {} ", last_joiner) : ", ";
-    }
-    text += parts[i];
-  }
-  return text;
-}
-
-std::string bool_words(const FactDeclaration& fact, bool value) {
-  const std::string_view key = value ? "true" : "false";
-  return fact.has_value(key) ? fact.label_of(key) : (value ? "yes" : "no");
-}
-
-// `says` with "{value}" replaced by `value`, as reasons state a fact.
-std::string state_fact(const FactDeclaration& fact, const std::string& value) {
-  std::string text = fact.says;
-  const std::string_view placeholder = "{value}";
-  for (std::size_t at = text.find(placeholder); at != std::string::npos;
-       at = text.find(placeholder, at + value.size())) {
-    text.replace(at, placeholder.size(), value);
-  }
-  return text;
-}
 
 // A value as the file spells it, for comparisons the checks would reject.
 std::string raw_words(const Literal& literal) {
@@ -64,7 +37,7 @@ std::string literal_words(const FactDeclaration& fact, const Literal& literal) {
     case FactType::enumeration:
       return fact.label_of(literal.text);
     case FactType::boolean:
-      return bool_words(fact, literal.boolean);
+      return support::bool_words(fact, literal.boolean);
     case FactType::date:
     case FactType::codes:
       break;
@@ -78,7 +51,7 @@ std::string list_words(const FactDeclaration& fact, const std::vector<Literal>& 
   for (const Literal& item : items) {
     parts.push_back(literal_words(fact, item));
   }
-  return join_words(parts, joiner);
+  return support::join_words(parts, joiner);
 }
 
 // "that the area is exactly one whole police force area", through the fact's
@@ -87,8 +60,8 @@ std::string bool_comparison(const FactDeclaration& fact, const std::string& titl
                             const Condition& condition) {
   const bool wanted =
       condition.op == Operator::eq ? condition.operand.boolean : !condition.operand.boolean;
-  return fact.says.empty() ? fmt::format("{}: {}", title, bool_words(fact, wanted))
-                           : "that " + state_fact(fact, bool_words(fact, wanted));
+  return fact.says.empty() ? fmt::format("{}: {}", title, support::bool_words(fact, wanted))
+                           : "that " + support::state_fact(fact, support::bool_words(fact, wanted));
 }
 
 // "no devolution islands", "member councils of exactly A and B".

@@ -1,5 +1,7 @@
 #include "report/report_common.hpp"
 
+#include "support/words.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -68,14 +70,6 @@ std::string page_in_words(std::string_view page) {
 std::string source_title(const RuleSet& rules, std::string_view source_id) {
   const Source* source = rules.find_source(source_id);
   return source != nullptr && !source->title.empty() ? source->title : std::string(source_id);
-}
-
-std::string bool_in_words(const FactDeclaration& fact, bool value) {
-  const std::string_view key = value ? "true" : "false";
-  if (fact.has_value(key)) {
-    return fact.label_of(key);
-  }
-  return value ? "yes" : "no";
 }
 
 }  // namespace
@@ -187,7 +181,7 @@ std::string fact_in_words(const FactDeclaration& fact, const FactValue& value) {
       [&fact](const auto& item) -> std::string {
         using Item = std::decay_t<decltype(item)>;
         if constexpr (std::is_same_v<Item, bool>) {
-          return bool_in_words(fact, item);
+          return support::bool_words(fact, item);
         } else if constexpr (std::is_same_v<Item, std::int64_t>) {
           return format_integer(item);
         } else if constexpr (std::is_same_v<Item, std::string>) {
