@@ -612,21 +612,22 @@ class Catalogue {
       }
     };
     for (const Tier& tier : m_rules.tiers) {
-      const Inline label = Inline().code(tier.id, "#" + tier_anchor(tier.id));
+      const Inline label = Inline().code(tier.id, fmt::format("#{}", tier_anchor(tier.id)));
       marked.push_back(Marked{tier.evidence, "tier", "tiers", label});
       own_marks(tier.requirements, "requirement", "requirements", label);
       own_marks(tier.expectations, "expectation", "expectations", label);
     }
     for (const Power& power : m_rules.powers) {
-      const Inline label = Inline().code(power.id, "#" + power_anchor(power.id));
+      const Inline label = Inline().code(power.id, fmt::format("#{}", power_anchor(power.id)));
       marked.push_back(Marked{power.evidence, "power", "powers", label});
       own_marks(power.requirements, "requirement", "requirements", label);
       own_marks(power.expectations, "expectation", "expectations", label);
     }
     for (const NamedCondition& named : m_rules.conditions) {
       if (named.evidence) {
-        marked.push_back(Marked{*named.evidence, "named condition", "named conditions",
-                                Inline().code(named.name, "#" + condition_anchor(named.name))});
+        marked.push_back(
+            Marked{*named.evidence, "named condition", "named conditions",
+                   Inline().code(named.name, fmt::format("#{}", condition_anchor(named.name)))});
       }
     }
     return marked;
@@ -773,9 +774,9 @@ class Catalogue {
   Inline tier_link(const std::string& id) const {
     const std::optional<std::size_t> index = m_rules.tier_index(id);
     if (!index || m_rules.tiers[*index].title.empty()) {
-      return Inline().code(id, "#" + tier_anchor(id));
+      return Inline().code(id, fmt::format("#{}", tier_anchor(id)));
     }
-    return Inline().plain(m_rules.tiers[*index].title, "#" + tier_anchor(id));
+    return Inline().plain(m_rules.tiers[*index].title, fmt::format("#{}", tier_anchor(id)));
   }
 
   // Requirements joined by a bold "and", since all must hold; expectations
