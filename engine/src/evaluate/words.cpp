@@ -30,78 +30,8 @@ std::string Words::requirement(std::uint32_t index) const {
 }
 
 std::string Words::comparison(const Condition& condition) const {
-  const FactDeclaration& fact = *m_program.rules->find_fact(condition.name);
-  const std::string& title = fact.title;
-  const Literal& operand = condition.operand;
-  if (condition.op == Operator::exists) {
-    return operand.boolean ? fmt::format("a known {}", title) : fmt::format("no {}", title);
-  }
-  if (fact.type == FactType::boolean) {
-    const bool wanted = condition.op == Operator::eq ? operand.boolean : !operand.boolean;
-    return fact.says.empty()
-               ? fmt::format("{}: {}", title, support::bool_words(fact, wanted))
-               : "that " + support::state_fact(fact, support::bool_words(fact, wanted));
-  }
-  if (fact.type == FactType::codes) {
-    if (condition.op == Operator::contains) {
-      return fmt::format("{} including {}", title, operand.text);
-    }
-    const bool equal = condition.op == Operator::eq;
-    if (operand.items.empty()) {
-      return equal ? fmt::format("no {}", title) : fmt::format("some {}", title);
-    }
-    return fmt::format("{} {} {}", title, equal ? "of exactly" : "other than",
-                       list_words(fact, operand.items, "and"));
-  }
-  const bool is_date = fact.type == FactType::date;
-  const std::string value = literal_words(fact, operand);
-  switch (condition.op) {
-    case Operator::eq:
-      if (fact.type == FactType::enumeration) {
-        return value;
-      }
-      return fmt::format("{} {} {}", title, is_date ? "on" : "of exactly", value);
-    case Operator::ne:
-      return fmt::format("{} other than {}", title, value);
-    case Operator::in:
-      if (fact.type == FactType::enumeration) {
-        return list_words(fact, operand.items, "or");
-      }
-      return fmt::format("{} {} {}", title, is_date ? "on" : "of",
-                         list_words(fact, operand.items, "or"));
-    case Operator::lt:
-      return fmt::format("{} {} {}", title, is_date ? "before" : "below", value);
-    case Operator::lte:
-      return fmt::format("{} {} {}", title, is_date ? "on or before" : "of at most", value);
-    case Operator::gt:
-      return fmt::format("{} {} {}", title, is_date ? "after" : "above", value);
-    case Operator::gte:
-      return fmt::format("{} {} {}", title, is_date ? "on or after" : "of at least", value);
-    default:
-      return title;
-  }
-}
-
-std::string Words::literal_words(const FactDeclaration& fact, const Literal& literal) const {
-  switch (fact.type) {
-    case FactType::integer:
-      return format_integer(literal.integer);
-    case FactType::enumeration:
-      return fact.label_of(literal.text);
-    case FactType::boolean:
-      return support::bool_words(fact, literal.boolean);
-    default:
-      return literal.text;
-  }
-}
-
-std::string Words::list_words(const FactDeclaration& fact, const std::vector<Literal>& items,
-                              std::string_view joiner) const {
-  std::vector<std::string> parts;
-  for (const Literal& item : items) {
-    parts.push_back(literal_words(fact, item));
-  }
-  return support::join_words(parts, joiner);
+  return support::comparison_words(*m_program.rules->find_fact(condition.name), condition,
+                                   support::EnumWording::labels);
 }
 
 std::string Words::fact_clause(std::uint32_t slot) const {

@@ -24,9 +24,6 @@ class Words {
 
  private:
   std::string comparison(const Condition& condition) const;
-  std::string literal_words(const FactDeclaration& fact, const Literal& literal) const;
-  std::string list_words(const FactDeclaration& fact, const std::vector<Literal>& items,
-                         std::string_view joiner) const;
   std::string value_words(std::uint32_t slot) const;
 
   const detail::Program& m_program;

@@ -27,103 +27,6 @@ std::string raw_words(const Literal& literal) {
   return fmt::format("[{}]", join(parts, ", "));
 }
 
-// A value of `fact` as people read it: an integer with thousands separators,
-// an enum value or a bool by its label.
-std::string literal_words(const FactDeclaration& fact, const Literal& literal) {
-  switch (fact.type) {
-    case FactType::integer:
-      return literal.kind == Literal::Kind::integer ? format_integer(literal.integer)
-                                                    : literal.text;
-    case FactType::enumeration:
-      return fact.label_of(literal.text);
-    case FactType::boolean:
-      return support::bool_words(fact, literal.boolean);
-    case FactType::date:
-    case FactType::codes:
-      break;
-  }
-  return literal.text;
-}
-
-std::string list_words(const FactDeclaration& fact, const std::vector<Literal>& items,
-                       std::string_view joiner) {
-  std::vector<std::string> parts;
-  for (const Literal& item : items) {
-    parts.push_back(literal_words(fact, item));
-  }
-  return support::join_words(parts, joiner);
-}
-
-// "that the area is exactly one whole police force area", through the fact's
-// `says`; "mayor: has a mayor" without one.
-std::string bool_comparison(const FactDeclaration& fact, const std::string& title,
-                            const Condition& condition) {
-  const bool wanted =
-      condition.op == Operator::eq ? condition.operand.boolean : !condition.operand.boolean;
-  return fact.says.empty() ? fmt::format("{}: {}", title, support::bool_words(fact, wanted))
-                           : "that " + support::state_fact(fact, support::bool_words(fact, wanted));
-}
-
-// "no devolution islands", "member councils of exactly A and B".
-std::string codes_comparison(const FactDeclaration& fact, const std::string& title,
-                             const Condition& condition) {
-  const Literal& operand = condition.operand;
-  if (condition.op == Operator::contains) {
-    return fmt::format("{} including {}", title, operand.text);
-  }
-  const bool equal = condition.op == Operator::eq;
-  if (operand.items.empty()) {
-    return equal ? fmt::format("no {}", title) : fmt::format("some {}", title);
-  }
-  return fmt::format("{} {} {}", title, equal ? "of exactly" : "other than",
-                     list_words(fact, operand.items, "and"));
-}
-
-// "institution: a combined authority or a combined county authority": the
-// labels read as phrases, and the fact's title says what they are of.
-std::string enum_comparison(const FactDeclaration& fact, const std::string& title,
-                            const Condition& condition) {
-  const Literal& operand = condition.operand;
-  switch (condition.op) {
-    case Operator::eq:
-      return fmt::format("{}: {}", title, literal_words(fact, operand));
-    case Operator::ne:
-      return fmt::format("{} other than {}", title, literal_words(fact, operand));
-    case Operator::in:
-      return fmt::format("{}: {}", title, list_words(fact, operand.items, "or"));
-    default:
-      return fmt::format("{} {} {}", title, to_string(condition.op), raw_words(operand));
-  }
-}
-
-// Integers and dates: "population of at least 500,000", "date of the first
-// election before 2020-01-01".
-std::string ordered_comparison(const FactDeclaration& fact, const std::string& title,
-                               const Condition& condition) {
-  const bool is_date = fact.type == FactType::date;
-  const Literal& operand = condition.operand;
-  const std::string value = literal_words(fact, operand);
-  switch (condition.op) {
-    case Operator::eq:
-      return fmt::format("{} {} {}", title, is_date ? "on" : "of exactly", value);
-    case Operator::ne:
-      return fmt::format("{} other than {}", title, value);
-    case Operator::in:
-      return fmt::format("{} {} {}", title, is_date ? "on" : "of",
-                         list_words(fact, operand.items, "or"));
-    case Operator::lt:
-      return fmt::format("{} {} {}", title, is_date ? "before" : "below", value);
-    case Operator::lte:
-      return fmt::format("{} {} {}", title, is_date ? "on or before" : "of at most", value);
-    case Operator::gt:
-      return fmt::format("{} {} {}", title, is_date ? "after" : "above", value);
-    case Operator::gte:
-      return fmt::format("{} {} {}", title, is_date ? "on or after" : "of at least", value);
-    default:
-      return fmt::format("{} {} {}", title, to_string(condition.op), raw_words(operand));
-  }
-}
-
 }  // namespace
 
 Inline join_inline(const std::vector<Inline>& items, const Inline& separator) {
@@ -219,26 +122,9 @@ std::string ConditionWords::comparison(const Condition& condition) const {
   const FactDeclaration* fact = m_rules.find_fact(condition.name);
   if (fact == nullptr) {
     // Rules that were not checked: say what the file says.
-    return fmt::format("{} {} {}", condition.name, to_string(condition.op),
-                       raw_words(condition.operand));
+    return fmt::format("{} {} {}", condition.name, to_string(condition.op), condition.operand.text);
   }
-  const std::string title = fact->title.empty() ? fact->name : fact->title;
-  if (condition.op == Operator::exists) {
-    return condition.operand.boolean ? fmt::format("a known {}", title)
-                                     : fmt::format("no {}", title);
-  }
-  switch (fact->type) {
-    case FactType::boolean:
-      return bool_comparison(*fact, title, condition);
-    case FactType::codes:
-      return codes_comparison(*fact, title, condition);
-    case FactType::enumeration:
-      return enum_comparison(*fact, title, condition);
-    case FactType::integer:
-    case FactType::date:
-      break;
-  }
-  return ordered_comparison(*fact, title, condition);
+  return support::comparison_words(*fact, condition, support::EnumWording::title_and_labels);
 }
 
 }  // namespace devo::report

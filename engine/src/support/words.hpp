@@ -21,4 +21,19 @@ std::string bool_words(const FactDeclaration& fact, bool value);
 // when it has none.
 std::string state_fact(const FactDeclaration& fact, const std::string& value);
 
+// A value of `fact` as people read it: an integer with thousands separators,
+// an enum value or a bool by its label, anything else as written.
+std::string literal_words(const FactDeclaration& fact, const Literal& literal);
+
+// How an enum comparison names its values: by their labels alone ("a combined
+// authority"), as reasons do after "requires", or after the fact's title
+// ("institution: a combined authority"), as the catalogue does.
+enum class EnumWording { labels, title_and_labels };
+
+// What a comparison asks for, in words: "population of at least 500,000",
+// "that the area is exactly one whole police force area", "no devolution
+// islands". `fact` is the compared fact.
+std::string comparison_words(const FactDeclaration& fact, const Condition& condition,
+                             EnumWording enums);
+
 }  // namespace devo::support
