@@ -44,8 +44,9 @@ struct Warning {
   std::string message;
 };
 
-// The outcome of evaluating one subject's facts against one rule set. Reasons
-// and `settled_by` are only filled when an explanation was asked for.
+// The outcome of evaluating one subject's facts against one rule set:
+// `tiers[i]` and `powers[i]` are the rule set's `tiers[i]` and `powers[i]`.
+// Reasons and `settled_by` are only filled when an explanation was asked for.
 struct Decision {
   // Index into `tiers` of the highest tier that holds, if any.
   std::optional<std::size_t> tier;

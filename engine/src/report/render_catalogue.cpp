@@ -537,7 +537,7 @@ class Catalogue {
   std::string contents_words() const {
     return fmt::format("{}; {} in {}; {}; {}; {}", count_of(m_rules.tiers.size(), "tier", "tiers"),
                        count_of(m_rules.powers.size(), "power", "powers"),
-                       count_of(power_groups().size(), "group", "groups"),
+                       count_of(group_powers(m_rules).size(), "group", "groups"),
                        count_of(m_rules.conditions.size(), "named condition", "named conditions"),
                        count_of(m_rules.facts.size(), "fact", "facts"),
                        count_of(m_rules.sources.size(), "source", "sources"));
@@ -713,28 +713,6 @@ class Catalogue {
 
   // --- Powers ------------------------------------------------------------------
 
-  // The powers by group, groups in order of first appearance, so the rule
-  // file's layout decides the catalogue's (as report_common's group_powers
-  // does for a decision's powers).
-  struct Group {
-    std::string name;
-    std::vector<const Power*> powers;
-  };
-
-  std::vector<Group> power_groups() const {
-    std::vector<Group> groups;
-    for (const Power& power : m_rules.powers) {
-      auto it = std::find_if(groups.begin(), groups.end(),
-                             [&power](const Group& group) { return group.name == power.group; });
-      if (it == groups.end()) {
-        groups.push_back(Group{power.group, {}});
-        it = std::prev(groups.end());
-      }
-      it->powers.push_back(&power);
-    }
-    return groups;
-  }
-
   void powers() {
     m_out.heading(2, Inline("Powers"), "powers");
     if (m_rules.powers.empty()) {
@@ -744,14 +722,14 @@ class Catalogue {
     m_out.paragraph(Inline(
         "By group. A power is available when its tier holds and its further requirements hold; "
         "since tiers nest, every tier above its own gives it too."));
-    const std::vector<Group> groups = power_groups();
+    const std::vector<PowerGroup> groups = group_powers(m_rules);
     for (std::size_t i = 0; i < groups.size(); ++i) {
-      const Group& group = groups[i];
+      const PowerGroup& group = groups[i];
       m_out.heading(3, Inline(group.name.empty() ? "Other powers" : group.name),
                     fmt::format("group-{}", i + 1));
       std::vector<Row> rows;
-      for (const Power* power : group.powers) {
-        rows.push_back(power_row(*power));
+      for (std::size_t index : group.powers) {
+        rows.push_back(power_row(m_rules.powers[index]));
       }
       m_out.table({"Power", "Tier", "Further requirements", "Citation", "Evidence"}, rows);
     }

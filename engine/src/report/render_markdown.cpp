@@ -136,7 +136,7 @@ std::string power_row(const Evaluation& evaluation, std::size_t index) {
 
 std::string powers_section(const Evaluation& evaluation) {
   std::string out = "## Powers\n";
-  for (const PowerGroup& group : group_powers(evaluation)) {
+  for (const PowerGroup& group : group_powers(evaluation.rules)) {
     out += fmt::format("\n### {}\n\n", group.name.empty() ? "Other powers" : group.name);
     out += table_head({"Power", "Title", "Status", "Reasons", "Citation", "Evidence"});
     for (std::size_t index : group.powers) {

@@ -167,7 +167,7 @@ void write_power(TextWriter& out, const Evaluation& evaluation, std::size_t inde
 
 void write_powers(TextWriter& out, const Evaluation& evaluation) {
   out.heading("Powers");
-  const std::vector<PowerGroup> groups = group_powers(evaluation);
+  const std::vector<PowerGroup> groups = group_powers(evaluation.rules);
   if (groups.empty()) {
     out.hanging(spaces(k_item_indent), "none");
   }

@@ -264,12 +264,10 @@ std::string power_summary(const Decision& decision) {
   return fmt::format("{} available, {} unavailable, {} unknown", available, unavailable, unknown);
 }
 
-std::vector<PowerGroup> group_powers(const Evaluation& evaluation) {
+std::vector<PowerGroup> group_powers(const RuleSet& rules) {
   std::vector<PowerGroup> groups;
-  const std::vector<PowerResult>& powers = evaluation.decision.powers;
-  for (std::size_t i = 0; i < powers.size(); ++i) {
-    const Power* power = find_power(evaluation.rules, i, powers[i].id);
-    const std::string name = power == nullptr ? std::string() : power->group;
+  for (std::size_t i = 0; i < rules.powers.size(); ++i) {
+    const std::string& name = rules.powers[i].group;
     auto it = std::find_if(groups.begin(), groups.end(),
                            [&name](const PowerGroup& group) { return group.name == name; });
     if (it == groups.end()) {

@@ -84,13 +84,13 @@ std::string settled_by_in_words(const std::vector<std::string>& facts);
 // "20 available, 2 unavailable, 1 unknown".
 std::string power_summary(const Decision& decision);
 
-// The decision's powers by group, groups in order of first appearance, so a
+// The rule set's powers by group, groups in order of first appearance, so a
 // rule file's layout decides the report's.
 struct PowerGroup {
   std::string name;
-  std::vector<std::size_t> powers;  // indices into decision.powers
+  std::vector<std::size_t> powers;  // indices into rules.powers (and decision.powers)
 };
-std::vector<PowerGroup> group_powers(const Evaluation& evaluation);
+std::vector<PowerGroup> group_powers(const RuleSet& rules);
 
 // `items` joined by `separator`.
 std::string join(const std::vector<std::string>& items, std::string_view separator);
