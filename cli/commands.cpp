@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include "exit_code.hpp"
+#include "output.hpp"
 #include "terminal.hpp"
 
 #include <devo/codes.hpp>
@@ -26,6 +27,23 @@ OutputFormat output_format(const std::string& name) {
     return OutputFormat::json;
   }
   return name == "markdown" ? OutputFormat::markdown : OutputFormat::text;
+}
+
+// Writes a command's output (output.hpp) and gives the command's exit code, or
+// the bad-input code when the output could not be written.
+int emit(const std::string& text, const std::string& output, int exit_code) {
+  Diagnostics diags;
+  if (write_output(text, output, diags)) {
+    return exit_code;
+  }
+  fmt::print(stderr, "{}",
+             render_diagnostics(diags, OutputFormat::text, TextStyle{wants_colour(stderr)}));
+  return k_exit_bad_input;
+}
+
+// Colour only for standard output on a terminal, never in a file.
+bool wants_colour_for(const std::string& output) {
+  return output.empty() && wants_colour(stdout);
 }
 
 void print_diagnostics(const Diagnostics& diags) {
@@ -182,9 +200,9 @@ int run_evaluate(const EvaluateArguments& arguments) {
   }
   const Evaluation evaluation{receipt_for(*rules, *as_of, loaded->data), *rules, loaded->facts,
                               decision};
-  fmt::print("{}", render_evaluation(evaluation, output_format(arguments.format),
-                                     TextStyle{wants_colour(stdout)}));
-  return k_exit_ok;
+  return emit(render_evaluation(evaluation, output_format(arguments.format),
+                                TextStyle{wants_colour_for(arguments.output)}),
+              arguments.output, k_exit_ok);
 }
 
 int run_validate(const ValidateArguments& arguments) {
@@ -235,9 +253,9 @@ int run_validate(const ValidateArguments& arguments) {
   }
   const Validation validation{receipt_for(*rules, *as_of, loaded->data), loaded->facts.subject,
                               tier, tier_title, findings};
-  fmt::print("{}", render_validation(validation, output_format(arguments.format),
-                                     TextStyle{wants_colour(stdout)}));
-  return findings.has_errors() ? k_exit_invalid : k_exit_ok;
+  return emit(render_validation(validation, output_format(arguments.format),
+                                TextStyle{wants_colour_for(arguments.output)}),
+              arguments.output, findings.has_errors() ? k_exit_invalid : k_exit_ok);
 }
 
 int run_test(const TestArguments& arguments) {
@@ -253,15 +271,15 @@ int run_test(const TestArguments& arguments) {
   if (!report) {
     return k_exit_bad_input;
   }
-  fmt::print("{}",
-             render_test_report(*report, output_format(arguments.format),
-                                arguments.coverage_threshold, TextStyle{wants_colour(stdout)}));
-  if (diags.has_errors()) {
-    return k_exit_bad_input;
-  }
   const bool coverage_met =
       !arguments.coverage_threshold || report->coverage_percent() >= *arguments.coverage_threshold;
-  return report->failed() == 0 && coverage_met ? k_exit_ok : k_exit_invalid;
+  const int code = diags.has_errors()                      ? k_exit_bad_input
+                   : report->failed() == 0 && coverage_met ? k_exit_ok
+                                                           : k_exit_invalid;
+  return emit(
+      render_test_report(*report, output_format(arguments.format), arguments.coverage_threshold,
+                         TextStyle{wants_colour_for(arguments.output)}),
+      arguments.output, code);
 }
 
 namespace {
@@ -319,7 +337,7 @@ int run_diff(const DiffArguments& arguments) {
   const CompiledRules to_rules(to);
   DiffReport report;
   {
-    ProgressBar bar(wants_colour(stderr));
+    ProgressBar bar(is_terminal(stderr));
     report = diff_rulesets(*geography, DiffSide{from_rules, *from_as_of},
                            DiffSide{to_rules, *to_as_of}, proposals, diags,
                            [&](std::size_t done, std::size_t total) { bar.update(done, total); });
@@ -330,10 +348,11 @@ int run_diff(const DiffArguments& arguments) {
   if (diags.has_errors()) {
     return k_exit_bad_input;
   }
-  fmt::print("{}", render_diff(report, receipt_for(*from, *from_as_of, geography->info()),
-                               receipt_for(*to, *to_as_of, geography->info()),
-                               output_format(arguments.format), TextStyle{wants_colour(stdout)}));
-  return k_exit_ok;
+  return emit(
+      render_diff(report, receipt_for(*from, *from_as_of, geography->info()),
+                  receipt_for(*to, *to_as_of, geography->info()), output_format(arguments.format),
+                  TextStyle{wants_colour_for(arguments.output)}),
+      arguments.output, k_exit_ok);
 }
 
 int run_docs(const DocsArguments& arguments) {
@@ -343,10 +362,9 @@ int run_docs(const DocsArguments& arguments) {
     print_diagnostics(diags);
     return k_exit_bad_input;
   }
-  fmt::print("{}",
-             render_catalogue(*rules, arguments.format == "html" ? CatalogueFormat::html
-                                                                 : CatalogueFormat::markdown));
-  return k_exit_ok;
+  return emit(render_catalogue(*rules, arguments.format == "html" ? CatalogueFormat::html
+                                                                  : CatalogueFormat::markdown),
+              arguments.output, k_exit_ok);
 }
 
 int run_check(const CheckArguments& arguments) {
@@ -368,20 +386,23 @@ int run_check(const CheckArguments& arguments) {
     }
   }
   const OutputFormat format = output_format(arguments.format);
-  fmt::print("{}", render_diagnostics(diags, format, TextStyle{wants_colour(stdout)}));
+  std::string text =
+      render_diagnostics(diags, format, TextStyle{wants_colour_for(arguments.output)});
   if (format == OutputFormat::text) {
     for (const std::string& summary : summaries) {
-      fmt::print("{}\n", summary);
+      text += summary + "\n";
     }
   }
-  return diags.has_errors() ? k_exit_bad_input : k_exit_ok;
+  return emit(text, arguments.output, diags.has_errors() ? k_exit_bad_input : k_exit_ok);
 }
 
 namespace {
 
 using Table = std::vector<std::vector<std::string>>;
 
-void print_table(const std::vector<std::string>& header, const Table& rows, OutputFormat format) {
+std::string table_text(const std::vector<std::string>& header, const Table& rows,
+                       OutputFormat format) {
+  std::string out;
   if (format == OutputFormat::json) {
     nlohmann::ordered_json array = nlohmann::ordered_json::array();
     for (const auto& row : rows) {
@@ -391,8 +412,7 @@ void print_table(const std::vector<std::string>& header, const Table& rows, Outp
       }
       array.push_back(object);
     }
-    fmt::print("{}\n", array.dump(2));
-    return;
+    return array.dump(2) + "\n";
   }
   if (format == OutputFormat::markdown) {
     auto line = [](const std::vector<std::string>& cells) {
@@ -402,12 +422,12 @@ void print_table(const std::vector<std::string>& header, const Table& rows, Outp
       }
       return text;
     };
-    fmt::print("{}\n", line(header));
-    fmt::print("{}\n", line(std::vector<std::string>(header.size(), "---")));
+    out += line(header) + "\n";
+    out += line(std::vector<std::string>(header.size(), "---")) + "\n";
     for (const auto& row : rows) {
-      fmt::print("{}\n", line(row));
+      out += line(row) + "\n";
     }
-    return;
+    return out;
   }
   std::vector<std::size_t> widths(header.size(), 0);
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -421,12 +441,13 @@ void print_table(const std::vector<std::string>& header, const Table& rows, Outp
     for (std::size_t i = 0; i < cells.size(); ++i) {
       text += i + 1 == cells.size() ? cells[i] : fmt::format("{:<{}}  ", cells[i], widths[i]);
     }
-    fmt::print("{}\n", text);
+    out += text + "\n";
   };
   print_row(header);
   for (const auto& row : rows) {
     print_row(row);
   }
+  return out;
 }
 
 std::string date_range(const RuleSet& rules) {
@@ -452,8 +473,7 @@ int run_list(const ListArguments& arguments) {
       print_diagnostics(diags);
       return k_exit_internal;
     }
-    print_table({"id", "in force", "title"}, rows, format);
-    return k_exit_ok;
+    return emit(table_text({"id", "in force", "title"}, rows, format), arguments.output, k_exit_ok);
   }
   auto rules = load_rules(arguments.rules, Date::today(), diags);
   if (!rules) {
@@ -465,15 +485,15 @@ int run_list(const ListArguments& arguments) {
     for (const Tier& tier : rules->tiers) {
       rows.push_back({tier.id, tier.title, std::string(to_string(tier.evidence)), tier.summary});
     }
-    print_table({"id", "title", "evidence", "summary"}, rows, format);
-  } else {
-    for (const Power& power : rules->powers) {
-      rows.push_back(
-          {power.id, power.tier, std::string(to_string(power.evidence)), power.group, power.title});
-    }
-    print_table({"id", "tier", "evidence", "group", "title"}, rows, format);
+    return emit(table_text({"id", "title", "evidence", "summary"}, rows, format), arguments.output,
+                k_exit_ok);
   }
-  return k_exit_ok;
+  for (const Power& power : rules->powers) {
+    rows.push_back(
+        {power.id, power.tier, std::string(to_string(power.evidence)), power.group, power.title});
+  }
+  return emit(table_text({"id", "tier", "evidence", "group", "title"}, rows, format),
+              arguments.output, k_exit_ok);
 }
 
 }  // namespace devo::cli

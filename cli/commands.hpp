@@ -20,6 +20,8 @@ struct EvaluateArguments {
   SubjectArguments subject;
   std::string rules;
   std::string format = "text";
+  // Where to write the output; standard output when empty.
+  std::string output;
   std::string as_of;
   std::size_t max_errors = 100;
 };
@@ -29,6 +31,8 @@ struct ValidateArguments {
   std::string data;
   std::string rules;
   std::string format = "text";
+  // Where to write the output; standard output when empty.
+  std::string output;
   std::string as_of;
   std::size_t max_errors = 100;
 };
@@ -39,6 +43,8 @@ struct TestArguments {
   std::optional<double> coverage_threshold;
   std::string data;
   std::string format = "text";
+  // Where to write the output; standard output when empty.
+  std::string output;
   std::size_t max_errors = 100;
 };
 
@@ -51,17 +57,23 @@ struct DiffArguments {
   std::vector<std::string> proposals;
   std::string data;
   std::string format = "text";
+  // Where to write the output; standard output when empty.
+  std::string output;
   std::size_t max_errors = 100;
 };
 
 struct DocsArguments {
   std::string rules;
   std::string format = "markdown";
+  // Where to write the output; standard output when empty.
+  std::string output;
 };
 
 struct CheckArguments {
   std::vector<std::string> paths;
   std::string format = "text";
+  // Where to write the output; standard output when empty.
+  std::string output;
   std::size_t max_errors = 100;
 };
 
@@ -69,6 +81,8 @@ struct ListArguments {
   std::string what;
   std::string rules;
   std::string format = "text";
+  // Where to write the output; standard output when empty.
+  std::string output;
 };
 
 // Each returns the process's exit code (exit_code.hpp).

@@ -40,6 +40,12 @@ void add_max_errors(CLI::App* command, std::size_t& max_errors) {
       ->capture_default_str();
 }
 
+void add_output(CLI::App* command, std::string& output) {
+  command->add_option("-o,--output", output,
+                      "Write the output to this file (atomically: a failure leaves no partial "
+                      "file) instead of standard output");
+}
+
 void add_format(CLI::App* command, std::string& format, std::vector<std::string> formats) {
   std::string help = "Output format: ";
   for (std::size_t i = 0; i < formats.size(); ++i) {
@@ -70,6 +76,7 @@ void add_evaluate(CLI::App& app, devo::cli::EvaluateArguments& arguments) {
   proposal->excludes(facts);
   command->add_option("--data", arguments.subject.data, k_data_help);
   add_format(command, arguments.format, {"text", "json", "markdown"});
+  add_output(command, arguments.output);
   add_as_of(command, arguments.as_of);
   add_max_errors(command, arguments.max_errors);
   command->footer(k_exit_codes);
@@ -84,6 +91,7 @@ void add_validate(CLI::App& app, devo::cli::ValidateArguments& arguments) {
   command->add_option("--rules", arguments.rules, k_rules_help);
   command->add_option("--data", arguments.data, k_data_help);
   add_format(command, arguments.format, {"text", "json"});
+  add_output(command, arguments.output);
   add_as_of(command, arguments.as_of);
   add_max_errors(command, arguments.max_errors);
   command->footer(
@@ -107,6 +115,7 @@ void add_test(CLI::App& app, devo::cli::TestArguments& arguments) {
       ->check(CLI::Range(0.0, 100.0));
   command->add_option("--data", arguments.data, k_data_help);
   add_format(command, arguments.format, {"text", "json"});
+  add_output(command, arguments.output);
   add_max_errors(command, arguments.max_errors);
   command->footer(
       "Exit codes:\n"
@@ -132,6 +141,7 @@ void add_diff(CLI::App& app, devo::cli::DiffArguments& arguments) {
   command->add_option("--proposal", arguments.proposals, "Proposal files to compare as well");
   command->add_option("--data", arguments.data, k_data_help);
   add_format(command, arguments.format, {"text", "json", "markdown"});
+  add_output(command, arguments.output);
   add_max_errors(command, arguments.max_errors);
   command->footer(k_exit_codes);
 }
@@ -145,6 +155,7 @@ void add_docs(CLI::App& app, devo::cli::DocsArguments& arguments) {
                       "Rule set: a built-in id or a rule file; default: the built-in rule set in "
                       "force today");
   add_format(command, arguments.format, {"markdown", "html"});
+  add_output(command, arguments.output);
   command->footer(k_exit_codes);
 }
 
@@ -153,6 +164,7 @@ void add_check(CLI::App& app, devo::cli::CheckArguments& arguments) {
       app.add_subcommand("check", "Validate rule files and report every problem in them");
   command->add_option("paths", arguments.paths, "Rule files to check")->required();
   add_format(command, arguments.format, {"text", "json"});
+  add_output(command, arguments.output);
   add_max_errors(command, arguments.max_errors);
   command->footer(k_exit_codes);
 }
@@ -167,6 +179,7 @@ void add_list(CLI::App& app, devo::cli::ListArguments& arguments) {
                       "Rule set for tiers and powers: a built-in id or a rule file; default: "
                       "the built-in rule set in force today");
   add_format(command, arguments.format, {"text", "json", "markdown"});
+  add_output(command, arguments.output);
   command->footer(k_exit_codes);
 }
 

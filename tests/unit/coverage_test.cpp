@@ -93,13 +93,21 @@ TEST_CASE("the golden evaluations see every tier and power status", "[coverage]"
   }
 }
 
-TEST_CASE("every diagnostic code appears in some golden case", "[coverage]") {
+TEST_CASE("every diagnostic code appears in some golden or bad-input case", "[coverage]") {
   std::string outputs;
   for (const auto& [dir, command] : golden_cases()) {
     for (const char* file : {"expected.out", "expected.err"}) {
       if (fs::exists(dir / file)) {
         outputs += read(dir / file);
       }
+    }
+  }
+  // The bad-input catalogue expects its code as "code: <code>".
+  for (const auto& entry : fs::directory_iterator(fs::path(DEVO_SOURCE_DIR) / "tests/bad-inputs")) {
+    const std::string text = read(entry.path() / "case.txt");
+    const auto at = text.find("\ncode: ");
+    if (at != std::string::npos) {
+      outputs += "[" + text.substr(at + 7, text.find('\n', at + 1) - at - 7) + "]";
     }
   }
   for (const auto& info : devo::diagnostic_codes()) {

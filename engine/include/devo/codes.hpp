@@ -12,6 +12,9 @@ namespace codes {
 inline constexpr std::string_view file_not_found = "file-not-found";
 inline constexpr std::string_view file_unreadable = "file-unreadable";
 inline constexpr std::string_view not_a_file = "not-a-file";
+inline constexpr std::string_view too_large = "too-large";
+inline constexpr std::string_view invalid_encoding = "invalid-encoding";
+inline constexpr std::string_view output_unwritable = "output-unwritable";
 // YAML.
 inline constexpr std::string_view yaml_syntax = "yaml-syntax";
 inline constexpr std::string_view empty_document = "empty-document";

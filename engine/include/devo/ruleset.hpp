@@ -73,6 +73,9 @@ struct FactDeclaration {
   std::string description;
   std::string says;
   std::vector<std::pair<std::string, std::string>> values;
+  // For an integer: the bounds a given value must keep to.
+  std::optional<std::int64_t> minimum;
+  std::optional<std::int64_t> maximum;
   Location location;
 
   // The label of `value` (an enum value, or "true"/"false"); `value` itself

@@ -16,8 +16,9 @@ struct SourceFile {
   static SourceFile from_text(std::string name, std::string text);
 };
 
-// Reads `path` whole. A missing, unreadable or non-regular file is reported to
-// `diags` (file-not-found, file-unreadable, not-a-file) and gives nothing.
+// Reads `path` whole. A missing, unreadable, non-regular or too large file
+// (limits.hpp) is reported to `diags` (file-not-found, file-unreadable,
+// not-a-file, too-large) and gives nothing.
 std::optional<SourceFile> read_source_file(const std::string& path, Diagnostics& diags);
 
 }  // namespace devo

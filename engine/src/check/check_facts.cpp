@@ -22,10 +22,10 @@ class FactTyper {
         }
         return mismatch(fact, value, "true or false");
       case FactType::integer:
-        if (value.kind == Literal::Kind::integer) {
-          return value.integer;
+        if (value.kind != Literal::Kind::integer) {
+          return mismatch(fact, value, "a whole number");
         }
-        return mismatch(fact, value, "a whole number");
+        return type_integer(fact, value);
       case FactType::enumeration:
         return type_enum(fact, value);
       case FactType::date:
@@ -45,6 +45,20 @@ class FactTyper {
   }
 
  private:
+  std::optional<FactValue> type_integer(const FactDeclaration& fact, const Literal& value) {
+    if ((fact.minimum && value.integer < *fact.minimum) ||
+        (fact.maximum && value.integer > *fact.maximum)) {
+      const std::string range = fact.minimum && fact.maximum
+                                    ? fmt::format("from {} to {}", *fact.minimum, *fact.maximum)
+                                : fact.minimum ? fmt::format("at least {}", *fact.minimum)
+                                               : fmt::format("at most {}", *fact.maximum);
+      m_diags.error(value.location, std::string(codes::invalid_value),
+                    fmt::format("fact '{}' must be {}, not {}", fact.name, range, value.integer));
+      return std::nullopt;
+    }
+    return value.integer;
+  }
+
   std::optional<FactValue> type_enum(const FactDeclaration& fact, const Literal& value) {
     if (value.kind != Literal::Kind::string) {
       return mismatch(fact, value, "one of its values");

@@ -132,6 +132,11 @@ class RuleSetChecker {
         }
       }
     }
+    if ((fact.minimum || fact.maximum) && fact.type != FactType::integer) {
+      m_diags.error(fact.location, std::string(codes::invalid_value),
+                    fmt::format("only integer facts have a 'minimum' or 'maximum'; '{}' is {}",
+                                fact.name, to_string(fact.type)));
+    }
     if (fact.type != FactType::enumeration && fact.type != FactType::boolean &&
         !fact.values.empty()) {
       m_diags.error(fact.location, std::string(codes::invalid_value),

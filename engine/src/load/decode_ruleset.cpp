@@ -183,6 +183,13 @@ class RuleSetDecoder {
     fact.title = text_at(node, "title");
     fact.description = text_at(node, "description");
     fact.says = text_at(node, "says");
+    for (auto [key, bound] :
+         {std::pair{"minimum", &fact.minimum}, std::pair{"maximum", &fact.maximum}}) {
+      if (const Node* value = node.find(key);
+          value != nullptr && value->kind == Node::Kind::integer) {
+        *bound = value->integer;
+      }
+    }
     if (const Node* values = node.find("values")) {
       for (const Node::Entry& value : values->entries) {
         fact.values.emplace_back(value.key, value.value.text);

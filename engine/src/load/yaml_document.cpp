@@ -1,6 +1,10 @@
 #include "load/yaml_document.hpp"
 
+#include "load/text_checks.hpp"
+
 #include <devo/codes.hpp>
+#include <devo/limits.hpp>
+#include <devo/value.hpp>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -70,9 +74,6 @@ std::string describe(const Node& node) {
 
 namespace {
 
-// Deeper than any real rule file, shallow enough that walking it is safe.
-constexpr std::size_t k_max_depth = 200;
-
 // yaml-cpp counts from 0; people and editors count from 1.
 Location location_of(const YAML::Mark& mark, const std::string& file) {
   if (mark.is_null() || mark.line < 0) {
@@ -86,13 +87,28 @@ class Converter {
  public:
   Converter(const std::string& file, Diagnostics& diags) : m_file(file), m_diags(diags) {}
 
+  bool over_limit() const { return m_reported_depth || m_reported_size; }
+
   Node convert(const YAML::Node& yaml, std::size_t depth) {
     Node node;
     node.location = location_of(yaml.Mark(), m_file);
-    if (depth > k_max_depth) {
+    // Aliases are expanded here, so a few of them can stand for millions of
+    // nodes ("billion laughs"); past the limit the rest is left out.
+    if (++m_nodes > limits::k_max_nodes) {
+      if (!m_reported_size) {
+        m_diags.error(node.location, std::string(codes::too_large),
+                      fmt::format("the document holds more than {} values once its aliases are "
+                                  "expanded",
+                                  format_integer(limits::k_max_nodes)));
+        m_reported_size = true;
+      }
+      return node;
+    }
+    if (depth > limits::k_max_depth) {
       if (!m_reported_depth) {
-        m_diags.error(node.location, std::string(codes::too_deep),
-                      fmt::format("the document nests more than {} levels deep", k_max_depth));
+        m_diags.error(
+            node.location, std::string(codes::too_deep),
+            fmt::format("the document nests more than {} levels deep", limits::k_max_depth));
         m_reported_depth = true;
       }
       return node;
@@ -101,6 +117,9 @@ class Converter {
       case YAML::NodeType::Sequence:
         node.kind = Node::Kind::sequence;
         for (const YAML::Node& item : yaml) {
+          if (m_reported_size) {
+            break;  // over the size limit: the rest is not needed
+          }
           node.items.push_back(convert(item, depth + 1));
         }
         break;
@@ -123,6 +142,9 @@ class Converter {
   void convert_mapping(const YAML::Node& yaml, Node& node, std::size_t depth) {
     std::unordered_map<std::string, Location> seen;
     for (const auto& pair : yaml) {
+      if (m_reported_size) {
+        break;  // over the size limit: the rest is not needed
+      }
       const Location key_location = location_of(pair.first.Mark(), m_file);
       if (!pair.first.IsScalar()) {
         m_diags.error(key_location, std::string(codes::wrong_type),
@@ -239,13 +261,18 @@ class Converter {
 
   const std::string& m_file;
   Diagnostics& m_diags;
+  std::size_t m_nodes = 0;
   bool m_reported_depth = false;
+  bool m_reported_size = false;
 };
 
 }  // namespace
 
 std::optional<Node> parse_yaml(const SourceFile& file, Diagnostics& diags) {
   diags.add_source(file.name, file.text);
+  if (!check_encoding(file, diags) || !check_structure(file, diags)) {
+    return std::nullopt;
+  }
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(*file.text);
@@ -265,11 +292,15 @@ std::optional<Node> parse_yaml(const SourceFile& file, Diagnostics& diags) {
         fmt::format("the file holds {} YAML documents; devo reads one per file", documents.size()));
     return std::nullopt;
   }
-  // Repeated keys, out-of-range numbers and too-deep nesting are reported but
-  // the tree is still returned, so that later stages can report more problems
-  // in the same run.
+  // Repeated keys and out-of-range numbers are reported but the tree is still
+  // returned, so that later stages can report more problems in the same run.
+  // A document past a limit is not worth checking further.
   Converter converter(file.name, diags);
-  return converter.convert(documents.front(), 0);
+  Node root = converter.convert(documents.front(), 0);
+  if (converter.over_limit()) {
+    return std::nullopt;
+  }
+  return root;
 }
 
 }  // namespace devo::load

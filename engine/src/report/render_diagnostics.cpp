@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Diagnostics the way compilers print them (GCC, Clang, ninja), because people
 // and editors already know how to read and jump to `file:line:col: error: ...`:
@@ -95,6 +96,33 @@ QuotedLine quote_line(std::string_view line, std::uint32_t column) {
   return quoted;
 }
 
+// At most this many columns of a quoted line are shown: a window around the
+// caret, with "…" where the line goes on, so that a line of a megabyte (a
+// generated or hostile file) does not flood the terminal.
+constexpr std::size_t k_widest_quote = 120;
+
+QuotedLine clip(const QuotedLine& quoted) {
+  std::vector<std::size_t> starts;  // the byte where each screen column starts
+  for (std::size_t i = 0; i < quoted.text.size(); ++i) {
+    if (!is_continuation_byte(quoted.text[i])) {
+      starts.push_back(i);
+    }
+  }
+  if (starts.size() <= k_widest_quote) {
+    return quoted;
+  }
+  const std::size_t first =
+      quoted.caret > k_widest_quote / 2 ? quoted.caret - k_widest_quote / 2 : 0;
+  const std::size_t last = std::min(starts.size(), first + k_widest_quote);
+  const std::size_t begin = starts[first];
+  const std::size_t end = last < starts.size() ? starts[last] : quoted.text.size();
+  QuotedLine clipped;
+  clipped.text = (first > 0 ? "…" : "") + quoted.text.substr(begin, end - begin) +
+                 (last < starts.size() ? "…" : "");
+  clipped.caret = quoted.caret - first + (first > 0 ? 1 : 0);
+  return clipped;
+}
+
 std::string severity_word(Severity severity, const TextStyle& style) {
   switch (severity) {
     case Severity::error:
@@ -136,7 +164,7 @@ void write_snippet(std::string& out, const Diagnostics& diags, const Location& w
   if (!line) {
     return;
   }
-  const QuotedLine quoted = quote_line(*line, where.column);
+  const QuotedLine quoted = clip(quote_line(*line, where.column));
   const std::string number = std::to_string(where.line);
   const std::size_t gutter = std::max(k_gutter_width, number.size());
   // No trailing space after the bar when the quoted line is empty.

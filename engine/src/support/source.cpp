@@ -1,5 +1,7 @@
 #include <devo/codes.hpp>
+#include <devo/limits.hpp>
 #include <devo/source.hpp>
+#include <devo/value.hpp>
 
 #include <fmt/format.h>
 
@@ -38,6 +40,14 @@ std::optional<SourceFile> read_source_file(const std::string& path, Diagnostics&
   }
   if (!fs::is_regular_file(status)) {
     diags.error(where, std::string(codes::not_a_file), "this is not a regular file");
+    return std::nullopt;
+  }
+  const auto size = fs::file_size(path, error);
+  if (!error && size > limits::k_max_file_bytes) {
+    diags.error(where, std::string(codes::too_large),
+                fmt::format("the file is {} bytes; devo reads files of up to {} bytes",
+                            format_integer(static_cast<std::int64_t>(size)),
+                            format_integer(limits::k_max_file_bytes)));
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);

@@ -109,11 +109,55 @@ TEST_CASE("integers beyond 64 bits are reported, not wrapped", "[load]") {
 }
 
 TEST_CASE("nesting deeper than the limit is reported once", "[load]") {
+  // 300 levels: parsed, then refused by the exact check.
   const std::string deep = std::string(300, '[') + std::string(300, ']');
   Diagnostics diags;
-  auto root = parse("a: " + deep + "\n", diags);
-  REQUIRE(root.has_value());
+  CHECK_FALSE(parse("a: " + deep + "\n", diags).has_value());
   CHECK(devo::test::codes_of(diags) == std::vector<std::string>{"too-deep"});
+  // 100,000 levels: refused before the parser sees them.
+  const std::string deeper = std::string(100000, '[') + std::string(100000, ']');
+  Diagnostics more;
+  CHECK_FALSE(parse("a: " + deeper + "\n", more).has_value());
+  CHECK(devo::test::codes_of(more) == std::vector<std::string>{"too-deep"});
+}
+
+TEST_CASE("text that is not UTF-8 is refused at the first bad byte", "[load]") {
+  Diagnostics diags;
+  CHECK_FALSE(parse(std::string("a: 1\nb: x\0y\n", 12), diags).has_value());
+  auto found = devo::test::find_code(diags, "invalid-encoding");
+  REQUIRE(found.has_value());
+  CHECK(found->location.line == 2);
+  CHECK(found->location.column == 5);
+  for (const char* bad : {"a: caf\xE9\n", "a: \xC0\xAF\n", "a: \xED\xA0\x80\n", "a: \xF4\x90\x80\x80\n"}) {
+    Diagnostics one;
+    CHECK_FALSE(parse(bad, one).has_value());
+    CHECK(devo::test::codes_of(one) == std::vector<std::string>{"invalid-encoding"});
+  }
+  // Valid multi-byte text passes.
+  CHECK(parse_valid("a: caf\xC3\xA9 \xE2\x9C\x93 \xF0\x9F\x98\x80\n").find("a")->text ==
+        "caf\xC3\xA9 \xE2\x9C\x93 \xF0\x9F\x98\x80");
+}
+
+TEST_CASE("documents with too many values are refused, aliases included", "[load]") {
+  std::string many;
+  for (int i = 0; i < 60000; ++i) {
+    many += "k" + std::to_string(i) + ": 1\n";
+  }
+  Diagnostics diags;
+  CHECK_FALSE(parse(many, diags).has_value());
+  CHECK(devo::test::codes_of(diags) == std::vector<std::string>{"too-large"});
+  // Eight levels of ten aliases: a hundred million values once expanded.
+  std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level <= 8; ++level) {
+    bomb += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
+    for (int i = 0; i < 10; ++i) {
+      bomb += (i > 0 ? ", *a" : "*a") + std::to_string(level - 1);
+    }
+    bomb += "]\n";
+  }
+  Diagnostics bombed;
+  CHECK_FALSE(parse(bomb, bombed).has_value());
+  CHECK(devo::test::codes_of(bombed) == std::vector<std::string>{"too-large"});
 }
 
 TEST_CASE("a byte-order mark and CRLF line ends are accepted", "[load]") {

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstddef>
+
+// The limits on what devo reads. No real rule, facts, proposal or test file
+// comes near them; they are there so that a hostile or broken file gets a
+// clear diagnostic instead of a crash, a hang or all the memory.
+namespace devo::limits {
+
+// The largest file devo reads (too-large).
+inline constexpr std::size_t k_max_file_bytes = 16 * 1024 * 1024;
+// The deepest nesting of lists and mappings in a document (too-deep).
+inline constexpr std::size_t k_max_depth = 200;
+// The most values a document may hold, counted in its text before it is
+// parsed and again once its aliases are expanded (too-large): a file of a
+// million short lines, or a few "billion laughs" aliases, must not take all
+// the memory. The largest built-in rule file holds about 2,000.
+inline constexpr std::size_t k_max_nodes = 50'000;
+
+}  // namespace devo::limits

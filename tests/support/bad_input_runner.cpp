@@ -1,0 +1,254 @@
+// Runs one case of tests/bad-inputs: devo on a bad input must exit with the
+// expected code and report the expected diagnostic code at the expected
+// place, within 1 second and 256 MB, and never crash.
+//
+//   devo_bad_input_runner DEVO CASE_DIR SCRATCH_DIR
+//
+// CASE_DIR/case.txt holds, one per line:
+//   args: <devo's arguments, split at spaces; "double quotes" group words>
+//   generate: <generator> <file> <number>   (any number of times)
+//   code: <diagnostic code, or "none" when nothing may be reported>
+//   location: <text the report must contain, such as "rules.yaml:3:5:">
+//   exit: <expected exit code>
+// Every other file of CASE_DIR is copied to SCRATCH_DIR, where devo runs.
+
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr double k_max_seconds = 1.0;
+constexpr long k_max_kilobytes = 256 * 1024;
+
+struct Case {
+  std::vector<std::string> args;
+  std::vector<std::vector<std::string>> generators;
+  std::string code;
+  std::string location;
+  int exit_code = 2;
+};
+
+std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  bool quoted = false;
+  bool any = false;
+  for (char c : text) {
+    if (c == '"') {
+      quoted = !quoted;
+      any = true;
+    } else if (c == ' ' && !quoted) {
+      if (any) {
+        words.push_back(word);
+      }
+      word.clear();
+      any = false;
+    } else {
+      word += c;
+      any = true;
+    }
+  }
+  if (any) {
+    words.push_back(word);
+  }
+  return words;
+}
+
+Case read_case(const fs::path& file) {
+  Case result;
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto colon = line.find(": ");
+    if (line.empty() || line[0] == '#' || colon == std::string::npos) {
+      continue;
+    }
+    const std::string key = line.substr(0, colon);
+    const std::string value = line.substr(colon + 2);
+    if (key == "args") {
+      result.args = split_words(value);
+    } else if (key == "generate") {
+      result.generators.push_back(split_words(value));
+    } else if (key == "code") {
+      result.code = value;
+    } else if (key == "location") {
+      result.location = value;
+    } else if (key == "exit") {
+      result.exit_code = std::stoi(value);
+    }
+  }
+  return result;
+}
+
+// Inputs too big or too odd to commit are made here.
+void generate(const std::vector<std::string>& spec, const fs::path& directory) {
+  const std::string& kind = spec.at(0);
+  const fs::path path = directory / spec.at(1);
+  const long n = spec.size() > 2 ? std::stol(spec[2]) : 0;
+  if (kind == "symlink-loop") {
+    fs::create_symlink(path.filename(), path);
+    return;
+  }
+  std::ofstream out(path, std::ios::binary);
+  if (kind == "deep-flow") {  // a: [[[[ ... ]]]]
+    out << "a: " << std::string(n, '[') << std::string(n, ']') << "\n";
+  } else if (kind == "deep-block") {  // - - - - ... x
+    for (long i = 0; i < n; ++i) {
+      out << "- ";
+    }
+    out << "x\n";
+  } else if (kind == "large-mb") {  // a comment of n megabytes
+    out << "# " << std::string(n * 1024 * 1024, 'x') << "\n";
+  } else if (kind == "many-keys") {  // n distinct keys
+    for (long i = 0; i < n; ++i) {
+      out << "key" << i << ": " << i << "\n";
+    }
+  } else if (kind == "alias-bomb") {  // "billion laughs", n levels of 10
+    out << "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    for (long level = 1; level <= n; ++level) {
+      out << "a" << level << ": &a" << level << " [";
+      for (int i = 0; i < 10; ++i) {
+        out << (i > 0 ? ", " : "") << "*a" << level - 1;
+      }
+      out << "]\n";
+    }
+  } else {
+    std::cerr << "unknown generator '" << kind << "'\n";
+    std::exit(1);
+  }
+}
+
+struct Run {
+  int exit_code = -1;
+  bool signalled = false;
+  std::string output;
+  double seconds = 0;
+  long kilobytes = 0;
+};
+
+// Runs devo with standard output and error in one pipe, read as it comes so
+// that a large report cannot block the child.
+Run run(const std::string& devo, const std::vector<std::string>& args, const fs::path& directory) {
+  int pipe_ends[2];
+  if (pipe(pipe_ends) != 0) {
+    std::perror("pipe");
+    std::exit(1);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t child = fork();
+  if (child == 0) {
+    dup2(pipe_ends[1], STDOUT_FILENO);
+    dup2(pipe_ends[1], STDERR_FILENO);
+    close(pipe_ends[0]);
+    close(pipe_ends[1]);
+    if (chdir(directory.c_str()) != 0) {
+      _exit(127);
+    }
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(devo.c_str()));
+    for (const std::string& arg : args) {
+      argv.push_back(const_cast<char*>(arg.c_str()));
+    }
+    argv.push_back(nullptr);
+    setenv("NO_COLOR", "1", 1);
+    execv(devo.c_str(), argv.data());
+    _exit(127);
+  }
+  close(pipe_ends[1]);
+  Run result;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t got = read(pipe_ends[0], buffer, sizeof buffer);
+    if (got <= 0) {
+      break;
+    }
+    result.output.append(buffer, static_cast<std::size_t>(got));
+  }
+  close(pipe_ends[0]);
+  int status = 0;
+  struct rusage usage {};
+  wait4(child, &status, 0, &usage);
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.kilobytes = usage.ru_maxrss;
+  result.signalled = WIFSIGNALED(status);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::cerr << "usage: devo_bad_input_runner DEVO CASE_DIR SCRATCH_DIR\n";
+    return 1;
+  }
+  const std::string devo = fs::absolute(argv[1]).string();
+  const fs::path case_dir = argv[2];
+  const fs::path scratch = argv[3];
+  fs::remove_all(scratch);
+  fs::create_directories(scratch);
+  for (const auto& entry : fs::directory_iterator(case_dir)) {
+    if (entry.path().filename() != "case.txt") {
+      fs::copy(entry.path(), scratch / entry.path().filename(),
+               fs::copy_options::copy_symlinks | fs::copy_options::recursive);
+    }
+  }
+  const Case expected = read_case(case_dir / "case.txt");
+  for (const auto& generator : expected.generators) {
+    generate(generator, scratch);
+  }
+  const Run result = run(devo, expected.args, scratch);
+
+  std::vector<std::string> failures;
+  if (result.signalled) {
+    failures.push_back("devo was killed by a signal (a crash)");
+  }
+  if (result.exit_code != expected.exit_code) {
+    failures.push_back("exit code " + std::to_string(result.exit_code) + ", expected " +
+                       std::to_string(expected.exit_code));
+  }
+  if (expected.code == "none") {
+    if (result.output.find(" [") != std::string::npos &&
+        result.output.find("error:") != std::string::npos) {
+      failures.push_back("a diagnostic was reported, none expected");
+    }
+  } else if (result.output.find("[" + expected.code + "]") == std::string::npos) {
+    failures.push_back("no diagnostic with code [" + expected.code + "]");
+  }
+  if (!expected.location.empty() && result.output.find(expected.location) == std::string::npos) {
+    failures.push_back("no diagnostic at '" + expected.location + "'");
+  }
+  if (result.seconds > k_max_seconds) {
+    failures.push_back("took " + std::to_string(result.seconds) + " s");
+  }
+  if (result.kilobytes > k_max_kilobytes) {
+    failures.push_back("used " + std::to_string(result.kilobytes / 1024) + " MB");
+  }
+  // The measurement, for the record: ctest shows it with -V.
+  std::printf("measured: %.3f s, %.1f MB, exit %d\n", result.seconds,
+              static_cast<double>(result.kilobytes) / 1024.0, result.exit_code);
+  if (!failures.empty()) {
+    const std::size_t shown = std::min<std::size_t>(result.output.size(), 4000);
+    std::cout << "devo said:\n" << result.output.substr(0, shown) << "\n";
+    for (const std::string& failure : failures) {
+      std::cout << "FAILED: " << failure << "\n";
+    }
+    return 1;
+  }
+  return 0;
+}
