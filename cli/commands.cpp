@@ -7,8 +7,10 @@
 #include <devo/codes.hpp>
 #include <devo/diff.hpp>
 #include <devo/engine.hpp>
+#include <devo/export.hpp>
 #include <devo/geography.hpp>
 #include <devo/report.hpp>
+#include <devo/suggest.hpp>
 #include <devo/testing.hpp>
 #include <devo/version.hpp>
 
@@ -16,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <memory>
 #include <optional>
 
@@ -296,6 +299,17 @@ class ProgressBar {
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
 
+  // For a search whose end is not known: a count and a turning bar.
+  void searching(std::size_t examined) {
+    if (!m_shown) {
+      return;
+    }
+    static constexpr std::string_view k_turns = "|/-\\";
+    fmt::print(stderr, "\r{} searching: {} groupings examined", k_turns[m_turn++ % k_turns.size()],
+               examined);
+    m_drawn = true;
+  }
+
   void update(std::size_t done, std::size_t total) {
     if (!m_shown || total == 0) {
       return;
@@ -310,6 +324,7 @@ class ProgressBar {
  private:
   bool m_shown;
   bool m_drawn = false;
+  std::size_t m_turn = 0;
 };
 
 }  // namespace
@@ -493,6 +508,165 @@ int run_list(const ListArguments& arguments) {
         {power.id, power.tier, std::string(to_string(power.evidence)), power.group, power.title});
   }
   return emit(table_text({"id", "tier", "evidence", "group", "title"}, rows, format),
+              arguments.output, k_exit_ok);
+}
+
+}  // namespace devo::cli
+
+namespace devo::cli {
+
+int run_export(const ExportArguments& arguments) {
+  Diagnostics diags;
+  const auto as_of = parse_as_of(arguments.as_of, diags);
+  auto rules = as_of ? load_rules(arguments.rules, *as_of, diags) : nullptr;
+  std::optional<Geography> geography;
+  if (rules && !arguments.rules_only) {
+    geography = load_geography(arguments.data, diags);
+  }
+  // Every subject of an England-wide run, evaluated for its statuses.
+  std::vector<FactInput> facts;
+  std::vector<Decision> decisions;
+  if (geography) {
+    const CompiledRules compiled(rules);
+    for (const std::string& code : geography->authority_codes()) {
+      auto subject = geography->authority(code, *as_of, diags);
+      if (subject) {
+        decisions.push_back(compiled.evaluate(*subject, EvaluateOptions{false, *as_of}));
+        facts.push_back(std::move(*subject));
+      }
+    }
+  }
+  if (diags.has_errors() || !rules) {
+    print_diagnostics(diags);
+    return k_exit_bad_input;
+  }
+  std::vector<ExportedSubject> subjects;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    subjects.push_back(ExportedSubject{facts[i], decisions[i]});
+  }
+  const ExportFormat format = arguments.format == "json-rules-engine"
+                                  ? ExportFormat::json_rules_engine
+                                  : ExportFormat::json_logic;
+  return emit(export_rules(*rules, format, subjects), arguments.output, k_exit_ok);
+}
+
+}  // namespace devo::cli
+
+namespace devo::cli {
+namespace {
+
+// "fact=value" typed by the rule set's declaration of the fact.
+std::optional<std::pair<std::string, FactValue>> parse_assumption(const std::string& text,
+                                                                  const RuleSet& rules,
+                                                                  Diagnostics& diags) {
+  const Location where{"--assume", 0, 0};
+  const auto equals = text.find('=');
+  if (equals == std::string::npos) {
+    diags.error(where, std::string(codes::usage),
+                fmt::format("'{}' is not of the form fact=value", text));
+    return std::nullopt;
+  }
+  const std::string name = text.substr(0, equals);
+  const std::string value = text.substr(equals + 1);
+  const FactDeclaration* fact = rules.find_fact(name);
+  if (fact == nullptr) {
+    diags.error(where, std::string(codes::undefined_fact),
+                fmt::format("{} declares no fact '{}'", rules.id, name));
+    return std::nullopt;
+  }
+  const auto bad = [&](std::string_view expected) {
+    diags.error(where, std::string(codes::invalid_value),
+                fmt::format("'{}' is not a value of {}: expected {}", value, name, expected));
+    return std::nullopt;
+  };
+  switch (fact->type) {
+    case FactType::boolean:
+      if (value != "true" && value != "false") {
+        return bad("true or false");
+      }
+      return std::pair{name, FactValue(value == "true")};
+    case FactType::integer: {
+      std::int64_t number = 0;
+      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+      if (error != std::errc() || end != value.data() + value.size()) {
+        return bad("a whole number");
+      }
+      return std::pair{name, FactValue(number)};
+    }
+    case FactType::enumeration:
+      if (!fact->has_value(value)) {
+        std::vector<std::string> values;
+        for (const auto& [id, label] : fact->values) {
+          values.push_back(id);
+        }
+        return bad(fmt::format("one of {}", fmt::join(values, ", ")));
+      }
+      return std::pair{name, FactValue(value)};
+    case FactType::date:
+      if (auto date = Date::parse(value)) {
+        return std::pair{name, FactValue(*date)};
+      }
+      return bad("a date YYYY-MM-DD");
+    case FactType::codes:
+      return bad("a single value; lists of codes cannot be assumed");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int run_suggest(const SuggestArguments& arguments) {
+  if (arguments.authority.empty() == arguments.proposal.empty()) {
+    return report_usage("suggest", "name what to grow with one of --authority or --proposal");
+  }
+  Diagnostics diags;
+  const auto as_of = parse_as_of(arguments.as_of, diags);
+  auto rules = as_of ? load_rules(arguments.rules, *as_of, diags) : nullptr;
+  auto geography = rules ? load_geography(arguments.data, diags) : std::nullopt;
+  std::optional<FactInput> subject;
+  if (geography && !arguments.authority.empty()) {
+    subject = geography->authority(arguments.authority, *as_of, diags);
+  } else if (geography) {
+    auto source = read_source_file(arguments.proposal, diags);
+    auto proposal = source ? geography->proposal(*source, *rules, *as_of, diags) : std::nullopt;
+    if (proposal && !diags.has_errors()) {
+      // A proposal's problems (an area in pieces, say) do not stop the
+      // search, but are shown with it, as evaluate shows them.
+      for (Diagnostic finding : proposal->findings) {
+        finding.severity = Severity::warning;
+        diags.report(std::move(finding));
+      }
+      subject = std::move(proposal->facts);
+    }
+  }
+  SuggestOptions options;
+  options.target_tier = arguments.target_tier;
+  options.wanted_powers = arguments.wanted_powers;
+  options.max_councils = arguments.max_councils;
+  options.top = arguments.top;
+  options.time_limit_seconds = arguments.time_limit;
+  options.as_of = as_of.value_or(Date{});
+  for (const std::string& assumption : arguments.assumptions) {
+    if (auto parsed = rules ? parse_assumption(assumption, *rules, diags) : std::nullopt) {
+      options.assumptions[parsed->first] = parsed->second;
+    }
+  }
+  std::optional<SuggestReport> report;
+  if (subject && !diags.has_errors()) {
+    const CompiledRules compiled(rules);
+    ProgressBar bar(is_terminal(stderr));
+    report = devo::suggest(*geography, compiled, *subject, options, diags,
+                           [&](std::size_t examined) { bar.searching(examined); });
+  }
+  if (!diags.empty()) {
+    print_diagnostics(diags);
+  }
+  if (diags.has_errors() || !report) {
+    return k_exit_bad_input;
+  }
+  return emit(render_suggestions(*report, *rules, receipt_for(*rules, *as_of, geography->info()),
+                                 options, output_format(arguments.format),
+                                 TextStyle{wants_colour_for(arguments.output)}),
               arguments.output, k_exit_ok);
 }
 

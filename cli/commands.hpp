@@ -85,6 +85,35 @@ struct ListArguments {
   std::string output;
 };
 
+struct ExportArguments {
+  std::string rules;
+  std::string format = "json-logic";
+  std::string as_of;
+  std::string data;
+  // Leave out England's subjects: the rules alone.
+  bool rules_only = false;
+  // Where to write the output; standard output when empty.
+  std::string output;
+};
+
+struct SuggestArguments {
+  std::string authority;
+  std::string proposal;
+  std::string data;
+  std::string rules;
+  std::string target_tier;
+  std::vector<std::string> wanted_powers;
+  std::size_t max_councils = 4;
+  std::size_t top = 5;
+  std::optional<double> time_limit;
+  // "fact=value", taken to hold for every grouping.
+  std::vector<std::string> assumptions;
+  std::string as_of;
+  std::string format = "text";
+  // Where to write the output; standard output when empty.
+  std::string output;
+};
+
 // Each returns the process's exit code (exit_code.hpp).
 int run_evaluate(const EvaluateArguments& arguments);
 int run_validate(const ValidateArguments& arguments);
@@ -93,5 +122,7 @@ int run_test(const TestArguments& arguments);
 int run_diff(const DiffArguments& arguments);
 int run_docs(const DocsArguments& arguments);
 int run_list(const ListArguments& arguments);
+int run_export(const ExportArguments& arguments);
+int run_suggest(const SuggestArguments& arguments);
 
 }  // namespace devo::cli

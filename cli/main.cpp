@@ -13,11 +13,44 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <charconv>
 #include <exception>
 #include <string>
 #include <vector>
 
 namespace {
+
+// A whole number from `low` to `high`. CLI11's Range says only "not in range"
+// for text that is no number at all, and prints its bounds as decimals.
+CLI::Validator whole_number(int low, int high) {
+  return CLI::Validator(
+      [low, high](std::string& text) -> std::string {
+        int value = 0;
+        const char* end = text.data() + text.size();
+        const auto result = std::from_chars(text.data(), end, value);
+        if (result.ec != std::errc{} || result.ptr != end || value < low || value > high) {
+          return fmt::format("'{}' is not a whole number from {} to {}", text, low, high);
+        }
+        return {};
+      },
+      fmt::format("{} to {}", low, high));
+}
+
+// A number of seconds, more than 0 and at most a day.
+CLI::Validator seconds() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        double value = 0;
+        const char* end = text.data() + text.size();
+        const auto result = std::from_chars(text.data(), end, value);
+        if (result.ec != std::errc{} || result.ptr != end || !(value > 0) || value > 86400) {
+          return fmt::format("'{}' is not a number of seconds above 0 and at most 86400 (a day)",
+                             text);
+        }
+        return {};
+      },
+      "seconds");
+}
 
 constexpr const char* k_exit_codes =
     "Exit codes:\n"
@@ -183,6 +216,58 @@ void add_list(CLI::App& app, devo::cli::ListArguments& arguments) {
   command->footer(k_exit_codes);
 }
 
+void add_export(CLI::App& app, devo::cli::ExportArguments& arguments) {
+  CLI::App* command = app.add_subcommand(
+      "export",
+      "Write a rule set in another rules engine's format (JsonLogic, json-rules-engine), with "
+      "England's subjects, their facts and devo's statuses, to run them side by side");
+  command->add_option("--rules", arguments.rules, k_rules_help);
+  add_format(command, arguments.format, {"json-logic", "json-rules-engine"});
+  add_as_of(command, arguments.as_of);
+  command->add_option("--data", arguments.data, k_data_help);
+  command->add_flag("--rules-only", arguments.rules_only,
+                    "Leave out the subjects: write the rules alone");
+  add_output(command, arguments.output);
+  command->footer(k_exit_codes);
+}
+
+void add_suggest(CLI::App& app, devo::cli::SuggestArguments& arguments) {
+  CLI::App* command = app.add_subcommand(
+      "suggest",
+      "Find the groupings of neighbouring councils around an authority or proposal that would "
+      "reach a target tier (and make wanted powers available), fewest councils first");
+  command
+      ->add_option("--authority", arguments.authority,
+                   "A district, county council or institution, by GSS code or name")
+      ->excludes(command->add_option("--proposal", arguments.proposal, "A proposal's YAML file"));
+  command->add_option("--target-tier", arguments.target_tier, "The tier to reach, e.g. level-3")
+      ->required();
+  command->add_option("--rules", arguments.rules, k_rules_help);
+  command->add_option("--want", arguments.wanted_powers,
+                      "A power every grouping must make available (repeatable), e.g. "
+                      "pcc-functions");
+  command
+      ->add_option("--max-councils", arguments.max_councils,
+                   "Add at most this many councils to the subject")
+      ->capture_default_str()
+      ->check(whole_number(1, 12));
+  command->add_option("--top", arguments.top, "Show this many groupings")
+      ->capture_default_str()
+      ->check(whole_number(1, 100));
+  command
+      ->add_option("--time-limit", arguments.time_limit,
+                   "Stop searching after this many seconds and say so")
+      ->check(seconds());
+  command->add_option("--assume", arguments.assumptions,
+                      "fact=value taken to hold for every grouping (repeatable), e.g. "
+                      "functional_economic_area=true");
+  add_as_of(command, arguments.as_of);
+  command->add_option("--data", arguments.data, k_data_help);
+  add_format(command, arguments.format, {"text", "json"});
+  add_output(command, arguments.output);
+  command->footer(k_exit_codes);
+}
+
 // A usage error is reported like any other problem: a location (the command
 // line), plain words and a stable code.
 int report_usage_error(const CLI::App& app, const CLI::ParseError& error) {
@@ -239,6 +324,8 @@ int main(int argc, char** argv) {
   devo::cli::TestArguments test;
   devo::cli::DiffArguments diff;
   devo::cli::DocsArguments docs;
+  devo::cli::ExportArguments export_arguments;
+  devo::cli::SuggestArguments suggest;
   add_evaluate(app, evaluate);
   add_validate(app, validate);
   add_test(app, test);
@@ -246,6 +333,8 @@ int main(int argc, char** argv) {
   add_docs(app, docs);
   add_check(app, check);
   add_list(app, list);
+  add_export(app, export_arguments);
+  add_suggest(app, suggest);
 
   if (argc > 1 && argv[1][0] != '-' && !is_command(app, argv[1])) {
     return report_unknown_command(app, argv[1]);
@@ -278,6 +367,12 @@ int main(int argc, char** argv) {
     }
     if (app.got_subcommand("check")) {
       return devo::cli::run_check(check);
+    }
+    if (app.got_subcommand("suggest")) {
+      return devo::cli::run_suggest(suggest);
+    }
+    if (app.got_subcommand("export")) {
+      return devo::cli::run_export(export_arguments);
     }
     return devo::cli::run_list(list);
   } catch (const std::exception& error) {

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace devo::cli {
@@ -26,6 +27,14 @@ bool write_all(int descriptor, const std::string& text) {
     written += static_cast<std::size_t>(result);
   }
   return true;
+}
+
+constexpr mode_t k_new_file_mode = 0666;
+
+mode_t current_umask() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
 }
 
 }  // namespace
@@ -50,6 +59,9 @@ bool write_output(const std::string& text, const std::string& path, Diagnostics&
   if (descriptor < 0) {
     return fail("cannot create a temporary file beside it");
   }
+  // mkstemp makes the file private to its owner; the result should get the
+  // permissions any new file gets here.
+  ::fchmod(descriptor, k_new_file_mode & ~current_umask());
   const bool written = write_all(descriptor, text) && ::fsync(descriptor) == 0;
   const int saved_errno = errno;
   ::close(descriptor);

@@ -23,3 +23,8 @@ if(NOT VALIJSON_INCLUDE_DIR)
 endif()
 add_library(devo_valijson INTERFACE)
 target_include_directories(devo_valijson SYSTEM INTERFACE "${VALIJSON_INCLUDE_DIR}")
+
+# Google Benchmark, for bench/ only (scripts/bench installs libbenchmark-dev).
+if(DEVO_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -156,16 +156,23 @@ std::vector<std::string> builtin_ruleset_ids() {
 }
 
 std::optional<std::string> builtin_ruleset_in_force(Date date) {
+  // Only the headers are read: parsing every built-in rule file in full to
+  // choose one would be most of a cold evaluation's time.
   std::optional<RuleSet> latest;
   for (const EmbeddedFile& file : builtin_rule_files()) {
-    // The built-in rule sets are checked by the test suite; one that failed
-    // to load here would simply not be chosen.
-    Diagnostics ignored;
-    auto rules = load_ruleset(
-        SourceFile::from_text(std::string(file.path), std::string(file.bytes)), ignored);
-    if (rules && rules->in_force_on(date) &&
-        (!latest || latest->effective_from < rules->effective_from)) {
-      latest = std::move(rules);
+    const SourceFile source =
+        SourceFile::from_text(std::string(file.path), std::string(file.bytes));
+    auto header = load::decode_ruleset_header(source);
+    if (!header) {
+      // The built-in rule sets are checked by the test suite; one whose
+      // header cannot be read alone is loaded in full, and one that fails to
+      // load is simply not chosen.
+      Diagnostics ignored;
+      header = load_ruleset(source, ignored);
+    }
+    if (header && header->in_force_on(date) &&
+        (!latest || latest->effective_from < header->effective_from)) {
+      latest = std::move(header);
     }
   }
   return latest ? std::optional<std::string>(latest->id) : std::nullopt;
@@ -199,6 +206,23 @@ const RuleSet& CompiledRules::rules() const {
 
 Decision CompiledRules::evaluate(const FactInput& facts, const EvaluateOptions& options) const {
   return evaluate::decide(*m_program, compile::bind_facts(*m_program, facts), options);
+}
+
+BoundFacts CompiledRules::bind(const FactInput& facts) const {
+  return compile::bind_facts(*m_program, facts);
+}
+
+void CompiledRules::decide(const BoundFacts& facts, Outcome& outcome, bool reasons) const {
+  evaluate::decide(*m_program, facts, outcome, reasons);
+}
+
+std::span<const Finding> Outcome::tier_findings(std::size_t index) const {
+  const std::uint32_t begin = index == 0 ? 0 : finding_ends[index - 1];
+  return std::span<const Finding>(findings).subspan(begin, finding_ends[index] - begin);
+}
+
+std::span<const Finding> Outcome::power_findings(std::size_t power) const {
+  return tier_findings(tiers.size() + power);
 }
 
 }  // namespace devo

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,8 +11,9 @@ namespace devo {
 
 // Three-valued: a condition over a fact the subject does not supply is
 // unknown, not false.
-enum class Status { holds, fails, unknown };
-enum class PowerStatus { available, unavailable, unknown };
+// One byte each: bulk evaluation (Outcome) keeps arrays of them.
+enum class Status : std::uint8_t { holds, fails, unknown };
+enum class PowerStatus : std::uint8_t { available, unavailable, unknown };
 
 std::string_view to_string(Status status);
 std::string_view to_string(PowerStatus status);

@@ -7,8 +7,10 @@
 #include <devo/source.hpp>
 #include <devo/value.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +53,59 @@ struct EvaluateOptions {
   std::optional<Date> as_of;
 };
 
+// A subject's facts laid out in the slots of one compiled rule set (see
+// CompiledRules::bind), so that they can be evaluated many times without a
+// name being looked up. Fact i of the rule set is slot i.
+struct BoundFacts {
+  // One value per slot: bool 0/1, integer, enum value index, date as days
+  // since 1970-01-01; for a list of codes, how many. Then, after the slots,
+  // one bit per slot saying whether the fact is known (an unknown fact makes
+  // conditions over it unknown): in the same block, so that deciding for a
+  // subject reads one place in memory, not two.
+  std::vector<std::int64_t> values;
+  std::uint32_t slots = 0;
+  bool known(std::size_t slot) const {
+    const auto bits = static_cast<std::uint64_t>(values[slots + slot / 64]);
+    return ((bits >> (slot % 64)) & 1) != 0;
+  }
+  // The codes of a list-of-codes fact.
+  std::vector<Codes> codes;
+  // The words that explain a computed fact (FactInput::notes), or null; they
+  // point into the FactInput bound, which must outlive them.
+  std::vector<const std::string*> notes;
+};
+
+// A requirement of a tier or power that did not hold: its index in the
+// tier's or power's `requirements`, or k_tier for "the tier below (for a
+// tier) or the power's tier (for a power) does not hold".
+struct Finding {
+  static constexpr std::uint32_t k_tier = 0xFFFFFFFF;
+  std::uint32_t requirement = k_tier;
+  Status status = Status::unknown;
+};
+
+// The statuses of one evaluation, for evaluating in bulk (CompiledRules::
+// decide): its storage is kept from one call to the next, so that a loop
+// over many subjects allocates nothing after the first.
+struct Outcome {
+  // Index into `tiers` of the highest tier that holds, if any.
+  std::optional<std::size_t> tier;
+  std::vector<Status> tiers;
+  std::vector<PowerStatus> powers;
+  // With reasons asked for: for each tier, then each power, the requirements
+  // that did not hold, the item's own in order after its tier. Those of item i
+  // (tiers first, then powers) are findings[finding_ends[i-1] .. finding_ends[i]).
+  std::vector<Finding> findings;
+  std::vector<std::uint32_t> finding_ends;
+  // The working space of an evaluation: every condition node's status, as
+  // bit sets.
+  std::vector<std::uint64_t> bits;
+
+  // The findings of tier `tier`, or of power `power`.
+  std::span<const Finding> tier_findings(std::size_t index) const;
+  std::span<const Finding> power_findings(std::size_t power) const;
+};
+
 // A rule set compiled for evaluation: facts resolved to slots, named
 // conditions shared, enum values interned. Immutable, cheap to copy and safe to
 // share between threads; compile once, evaluate as often as you like.
@@ -61,6 +116,13 @@ class CompiledRules {
 
   const RuleSet& rules() const;
   Decision evaluate(const FactInput& facts, const EvaluateOptions& options = {}) const;
+
+  // The fast path, for many subjects: bind each subject's facts once, then
+  // decide. Only statuses are computed, and with `reasons`, the requirements
+  // that did not hold (Outcome::findings), which name what decided each
+  // status without putting it into words; evaluate() gives the words.
+  BoundFacts bind(const FactInput& facts) const;
+  void decide(const BoundFacts& facts, Outcome& outcome, bool reasons = false) const;
 
   // The compiled program, for devo's own modules (rule coverage walks it).
   const detail::Program& program() const { return *m_program; }

@@ -49,6 +49,9 @@ struct ProposalFacts {
   std::vector<Diagnostic> findings;
 };
 
+// Whether computed facts come with the notes in words that explain them.
+enum class FactNotes { words, none };
+
 // England's local government geography: districts, county councils, police
 // force areas, fire and rescue authorities, integrated care boards, which
 // districts share a boundary, and the existing devolution institutions.
@@ -78,6 +81,27 @@ class Geography {
   // but they are not fit to evaluate when `diags` has errors.
   std::optional<ProposalFacts> proposal(const SourceFile& file, const RuleSet& rules, Date as_of,
                                         Diagnostics& diags) const;
+
+  // The computed facts of the area made of `councils` (GSS codes of districts
+  // and county councils), as for a proposal of those councils but with nothing
+  // asserted: subject kind "grouping". With FactNotes::none only the values
+  // are computed, not the notes in words that explain them, which is what a
+  // search over many groupings needs. An unknown code is reported
+  // (unknown-council).
+  std::optional<FactInput> grouping(std::span<const std::string> councils, FactNotes notes,
+                                    Diagnostics& diags) const;
+
+  // The GSS codes of every local authority district, in order.
+  std::vector<std::string> district_codes() const;
+  // The districts that share a boundary with `district` (a GSS code), in
+  // order; none for a code that is not a district's.
+  std::vector<std::string> neighbours(std::string_view district) const;
+
+  // How many connected groupings of districts hold `district` and at most
+  // `max_added` more (any districts): the space `devo suggest` searches, at
+  // its largest. Nothing for a code that is not a district's.
+  std::optional<std::size_t> count_groupings(std::string_view district,
+                                             std::size_t max_added) const;
 
   // The GSS codes of every district, county council, combined authority and
   // the GLA, the subjects of an England-wide run; an institution with no GSS

@@ -5,6 +5,7 @@
 #include <devo/diff.hpp>
 #include <devo/facts.hpp>
 #include <devo/ruleset.hpp>
+#include <devo/suggest.hpp>
 #include <devo/testing.hpp>
 #include <devo/value.hpp>
 
@@ -85,6 +86,14 @@ enum class CatalogueFormat { markdown, html };
 // evidence mark; and its named conditions. Deterministic, so that the
 // committed docs/rules/<id>.md can be checked to be up to date.
 std::string render_catalogue(const RuleSet& rules, CatalogueFormat format);
+
+// Renders the outcome of `devo suggest`: the subject alone, what each
+// grouping was assumed to be, how far the search went, then each grouping
+// found, best first, with its tier, the powers it gains, the facts it
+// changes and the public-service areas it splits; or the same as JSON.
+std::string render_suggestions(const SuggestReport& report, const RuleSet& rules,
+                               const Receipt& receipt, const SuggestOptions& options,
+                               OutputFormat format, const TextStyle& style = {});
 
 // Renders diagnostics like a compiler: `file:line:col: error: message [code]`,
 // the offending line and a caret (text), or as a JSON array.

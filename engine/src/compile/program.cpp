@@ -1,5 +1,7 @@
 #include "compile/program.hpp"
 
+#include <devo/limits.hpp>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -8,6 +10,9 @@
 
 namespace devo::compile {
 namespace {
+
+// Rule files hold at most limits::k_max_nodes values, so fewer facts.
+static_assert(limits::k_max_nodes <= 0xFFFF, "a fact's slot must fit in Step::slot");
 
 // The scalar slot value of a literal already checked against `fact`.
 std::int64_t scalar_of(const FactDeclaration& fact, const Literal& literal) {
@@ -73,6 +78,10 @@ class Compiler {
       m_program.power_tiers.push_back(
           static_cast<std::uint32_t>(model.tier_index(power.tier).value_or(0)));
     }
+    add_masks();
+    add_steps();
+    sort_leaves();
+    add_power_groups();
     return std::move(m_program);
   }
 
@@ -162,6 +171,16 @@ class Compiler {
       node.first = static_cast<std::uint32_t>(m_program.sets.size());
       node.count = static_cast<std::uint32_t>(values.size());
       m_program.sets.insert(m_program.sets.end(), values.begin(), values.end());
+      // An enum has few values: membership is then one bit test.
+      if (std::all_of(values.begin(), values.end(),
+                      [](std::int64_t v) { return v >= 0 && v < 64; })) {
+        std::uint64_t mask = 0;
+        for (std::int64_t value : values) {
+          mask |= std::uint64_t{1} << value;
+        }
+        node.op = Op::in_small;
+        node.operand = static_cast<std::int64_t>(mask);
+      }
     } else {
       node.operand = scalar_of(fact, condition.operand);
     }
@@ -169,6 +188,14 @@ class Compiler {
   }
 
   void compile_codes_operand(const Condition& condition, Node& node) {
+    if (condition.op != Operator::contains && condition.operand.items.empty()) {
+      // "is empty" and "is not empty" (`eq: []`, `ne: []`), the common case,
+      // compare the number of codes, which binding puts in the fact's slot:
+      // no list is read.
+      node.op = condition.op == Operator::eq ? Op::eq : Op::ne;
+      node.operand = 0;
+      return;
+    }
     Codes codes;
     if (condition.op == Operator::contains) {
       codes.push_back(condition.operand.text);
@@ -182,6 +209,100 @@ class Compiler {
     }
     node.first = static_cast<std::uint32_t>(m_program.code_sets.size());
     m_program.code_sets.push_back(std::move(codes));
+  }
+
+  // The bit-set masks (Program::words): one per all/any node over its
+  // children, and one per tier or power over its requirements.
+  void add_masks() {
+    m_program.words = static_cast<std::uint32_t>((m_program.nodes.size() + 63) / 64);
+    m_program.words = std::max<std::uint32_t>(m_program.words, 1);
+    for (std::uint32_t i = 0; i < m_program.nodes.size(); ++i) {
+      m_program.resolved.push_back(resolve(i));
+    }
+    for (Node& node : m_program.nodes) {
+      if (node.op == Op::all || node.op == Op::any) {
+        const auto* child = m_program.children.data() + node.first;
+        node.mask = add_mask(std::vector<std::uint32_t>(child, child + node.count));
+      }
+    }
+    for (auto* items : {&m_program.tiers, &m_program.powers}) {
+      for (CompiledItem& item : *items) {
+        if (!item.requirements.empty()) {
+          item.mask = add_mask(item.requirements);
+        }
+      }
+    }
+  }
+
+  void add_steps() {
+    for (std::uint32_t i = 0; i < m_program.nodes.size(); ++i) {
+      const Node& node = m_program.nodes[i];
+      switch (node.op) {
+        case Op::all:
+        case Op::any:
+          m_program.combinations.push_back({node.op, i, node.mask});
+          break;
+        case Op::reference:
+          // Evaluation reads the node it stands for (Program::resolved).
+          break;
+        case Op::negation:
+          m_program.combinations.push_back(
+              {node.op, i, m_program.resolved[m_program.children[node.first]]});
+          break;
+        default:
+          m_program.leaves.push_back(Leaf{node.op, static_cast<std::uint16_t>(node.slot), i,
+                                          node.first,
+                                          node.op == Op::in ? node.count : node.operand});
+          break;
+      }
+    }
+  }
+
+  void sort_leaves() {
+    std::stable_sort(m_program.leaves.begin(), m_program.leaves.end(),
+                     [](const Leaf& a, const Leaf& b) { return a.op < b.op; });
+    for (std::uint32_t i = 1; i <= m_program.leaves.size(); ++i) {
+      if (i == m_program.leaves.size() || m_program.leaves[i].op != m_program.leaves[i - 1].op) {
+        m_program.leaf_runs.push_back(i);
+      }
+    }
+  }
+
+  // Two powers with the same tier and the same requirement nodes always have
+  // the same status.
+  void add_power_groups() {
+    std::map<std::pair<std::uint32_t, std::vector<std::uint32_t>>, std::uint32_t> groups;
+    for (std::size_t i = 0; i < m_program.powers.size(); ++i) {
+      const CompiledItem& power = m_program.powers[i];
+      auto key = std::pair(m_program.power_tiers[i], power.requirements);
+      auto [it, added] =
+          groups.emplace(std::move(key), static_cast<std::uint32_t>(m_program.power_groups.size()));
+      if (added) {
+        m_program.power_groups.push_back({m_program.power_tiers[i], power.mask});
+      }
+      m_program.power_group.push_back(it->second);
+    }
+  }
+
+  // The node a reference stands for: its named condition's root, through
+  // references to references.
+  std::uint32_t resolve(std::uint32_t node) const {
+    while (m_program.nodes[node].op == Op::reference) {
+      node = m_program.children[m_program.nodes[node].first];
+    }
+    return node;
+  }
+
+  // Masks name the nodes references stand for, so that references need not
+  // be evaluated.
+  std::uint32_t add_mask(const std::vector<std::uint32_t>& nodes) {
+    const auto offset = static_cast<std::uint32_t>(m_program.masks.size());
+    m_program.masks.resize(m_program.masks.size() + m_program.words, 0);
+    for (std::uint32_t node : nodes) {
+      const std::uint32_t bit = m_program.resolved[node];
+      m_program.masks[offset + bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+    return offset;
   }
 
   std::uint32_t add(const Node& node) {
@@ -203,8 +324,8 @@ std::shared_ptr<const detail::Program> compile_program(std::shared_ptr<const Rul
 BoundFacts bind_facts(const detail::Program& program, const FactInput& facts) {
   const RuleSet& rules = *program.rules;
   BoundFacts bound;
-  bound.values.assign(rules.facts.size(), 0);
-  bound.known.assign(rules.facts.size(), 0);
+  bound.slots = static_cast<std::uint32_t>(rules.facts.size());
+  bound.values.assign(bound.slots + (bound.slots + 63) / 64, 0);
   bound.codes.resize(rules.facts.size());
   bound.notes.assign(rules.facts.size(), nullptr);
   for (std::size_t slot = 0; slot < rules.facts.size(); ++slot) {
@@ -248,13 +369,13 @@ BoundFacts bind_facts(const detail::Program& program, const FactInput& facts) {
       case FactType::codes:
         if (const Codes* codes = std::get_if<Codes>(&value)) {
           bound.codes[slot] = *codes;
-          scalar = 0;
+          scalar = static_cast<std::int64_t>(codes->size());
         }
         break;
     }
     if (scalar) {
       bound.values[slot] = *scalar;
-      bound.known[slot] = 1;
+      bound.values[bound.slots + slot / 64] |= std::int64_t{1} << (slot % 64);
     }
   }
   return bound;

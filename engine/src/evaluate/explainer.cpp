@@ -5,6 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
 
 namespace devo::evaluate {
 namespace {
@@ -15,7 +18,11 @@ class Explainer {
  public:
   Explainer(const detail::Program& program, const compile::BoundFacts& facts,
             const Statuses& statuses)
-      : m_program(program), m_statuses(statuses), m_words(program, facts) {}
+      : m_program(program),
+        m_statuses(statuses),
+        m_words(program, facts),
+        m_messages(program.nodes.size()),
+        m_clauses(program.rules->facts.size()) {}
 
   void explain_tier(std::size_t index, Decision& decision) {
     const Tier& tier = m_program.rules->tiers[index];
@@ -87,7 +94,16 @@ class Explainer {
 
   // Why a tier does not hold: the requirements with that status in it and in
   // the tiers below, since tiers nest.
-  std::string tier_causes(std::size_t tier_index, Status status) {
+  // Every power of a tier gives its causes, so they are worded once.
+  const std::string& tier_causes(std::size_t tier_index, Status status) {
+    auto& cached = m_tier_causes[{tier_index, status}];
+    if (!cached) {
+      cached = word_tier_causes(tier_index, status);
+    }
+    return *cached;
+  }
+
+  std::string word_tier_causes(std::size_t tier_index, Status status) {
     std::vector<std::string> causes;
     for (std::size_t i = 0; i <= tier_index; ++i) {
       for (std::uint32_t node : m_program.tiers[i].requirements) {
@@ -103,7 +119,17 @@ class Explainer {
     return text;
   }
 
-  std::string requirement_message(std::uint32_t node, bool expectation) {
+  // A node's message is the same wherever it is asked for (a named
+  // condition several powers require), so it is worded once.
+  const std::string& requirement_message(std::uint32_t node, bool expectation) {
+    auto& cached = m_messages[node][expectation ? 1 : 0];
+    if (!cached) {
+      cached = word_requirement(node, expectation);
+    }
+    return *cached;
+  }
+
+  std::string word_requirement(std::uint32_t node, bool expectation) {
     const Status status = m_statuses[node];
     std::vector<std::uint32_t> slots;
     deciding_slots(node, slots);
@@ -145,13 +171,17 @@ class Explainer {
     }
   }
 
-  std::string clauses(const std::vector<std::uint32_t>& slots) const {
+  std::string clauses(const std::vector<std::uint32_t>& slots) {
     std::string text;
     for (std::uint32_t slot : slots) {
       if (!text.empty()) {
         text += "; ";
       }
-      text += m_words.fact_clause(slot);
+      auto& clause = m_clauses[slot];
+      if (!clause) {
+        clause = m_words.fact_clause(slot);
+      }
+      text += *clause;
     }
     return text;
   }
@@ -176,6 +206,10 @@ class Explainer {
   const detail::Program& m_program;
   const Statuses& m_statuses;
   Words m_words;
+  // Words already built in this explanation, by node, tier and fact slot.
+  std::vector<std::array<std::optional<std::string>, 2>> m_messages;
+  std::map<std::pair<std::size_t, Status>, std::optional<std::string>> m_tier_causes;
+  std::vector<std::optional<std::string>> m_clauses;
 };
 
 }  // namespace

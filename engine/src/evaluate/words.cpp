@@ -36,9 +36,8 @@ std::string Words::comparison(const Condition& condition) const {
 
 std::string Words::fact_clause(std::uint32_t slot) const {
   const FactDeclaration& fact = m_program.rules->facts[slot];
-  const std::string clause = m_facts.known[slot] == 0
-                                 ? fmt::format("{} is not given", fact.title)
-                                 : support::state_fact(fact, value_words(slot));
+  const std::string clause = !m_facts.known(slot) ? fmt::format("{} is not given", fact.title)
+                                                  : support::state_fact(fact, value_words(slot));
   const std::string* note = m_facts.notes[slot];
   return note == nullptr ? clause : fmt::format("{} ({})", clause, *note);
 }

@@ -49,6 +49,9 @@ std::string is_or_are(std::size_t count) {
 
 void add_population(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts) {
   facts.values["population"] = population_of(atlas, area.districts);
+  if (!area.notes) {
+    return;
+  }
   facts.notes["population"] =
       area.districts.size() == 1
           ? "the ONS estimate for the district"
@@ -58,6 +61,9 @@ void add_population(const detail::Atlas& atlas, const AreaSubject& area, FactInp
 void add_contiguity(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts) {
   const auto pieces = atlas.graph->pieces(area.districts);
   facts.values["contiguous"] = pieces.size() <= 1;
+  if (!area.notes) {
+    return;
+  }
   if (pieces.size() <= 1) {
     facts.notes["contiguous"] =
         area.districts.size() == 1
@@ -86,14 +92,24 @@ void add_whole_counties(const detail::Atlas& atlas, const AreaSubject& area, con
   for (std::size_t county : touched) {
     const Area& area_of_county = atlas.counties[county];
     const auto missing = outside(area_of_county.districts, members);
+    if (!area.notes) {
+      if (!missing.empty()) {
+        split.emplace_back();
+        break;
+      }
+      continue;
+    }
     if (missing.empty()) {
       whole.push_back(area_of_county.name);
     } else {
-      split.push_back(fmt::format("{} is split: {} {} left out", area_of_county.name,
-                                  districts_in_words(atlas, missing), is_or_are(missing.size())));
+      split.push_back(fmt::format("{} is split: {} left out", area_of_county.name,
+                                  districts_are(atlas, missing)));
     }
   }
   facts.values["whole_counties"] = split.empty();
+  if (!area.notes) {
+    return;
+  }
   if (touched.empty()) {
     facts.notes["whole_counties"] = "no two-tier county is involved, so none is split";
   } else if (split.empty()) {
@@ -131,14 +147,23 @@ void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, cons
     }
   }
   Codes codes;
-  std::vector<std::string> names;
   for (const auto& [index, population] : population_in) {
     codes.push_back(areas[index].code);
-    names.push_back(areas[index].name);
   }
   std::sort(codes.begin(), codes.end());
-  std::sort(names.begin(), names.end());
   facts.values[std::string(codes_fact)] = codes;
+  if (!area.notes) {
+    // Coterminous: one area touched, and all of it.
+    const std::size_t only = population_in.begin()->first;
+    facts.values[std::string(fact)] =
+        population_in.size() == 1 && outside(areas[only].districts, members).empty();
+    return;
+  }
+  std::vector<std::string> names;
+  for (const auto& [index, population] : population_in) {
+    names.push_back(areas[index].name);
+  }
+  std::sort(names.begin(), names.end());
   facts.notes[std::string(codes_fact)] = support::join_words(names);
 
   // The main area is the one holding most of the subject's people.
@@ -166,8 +191,22 @@ void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, cons
   }
   std::vector<std::string> clauses;
   for (const auto& [index, districts] : breakers) {
-    clauses.push_back(fmt::format("{} {} in {}", districts_in_words(atlas, districts),
-                                  is_or_are(districts.size()), area_in_words(areas[index], label)));
+    // A district the data puts in two areas is only partly in this one.
+    std::vector<DistrictIndex> wholly;
+    std::vector<DistrictIndex> partly;
+    for (DistrictIndex district : districts) {
+      const auto& touched = areas_of[district];
+      const bool also_in_main = std::find(touched.begin(), touched.end(), main) != touched.end();
+      (also_in_main ? partly : wholly).push_back(district);
+    }
+    if (!wholly.empty()) {
+      clauses.push_back(fmt::format("{} in {}", districts_are(atlas, wholly),
+                                    area_in_words(areas[index], label)));
+    }
+    if (!partly.empty()) {
+      clauses.push_back(fmt::format("{} partly in {}", districts_are(atlas, partly),
+                                    area_in_words(areas[index], label)));
+    }
   }
   if (!breakers.empty()) {
     clauses.push_back(fmt::format("the rest in {}", area_in_words(main_area, label)));
@@ -209,7 +248,9 @@ void add_overlaps(const detail::Atlas& atlas, const AreaSubject& area,
     for (const std::string& council : area.councils) {
       if (intersects(districts_of_council(atlas, council), theirs)) {
         codes.push_back(council);
-        names.push_back(council_name(atlas, council));
+        if (area.notes) {
+          names.push_back(council_name(atlas, council));
+        }
       }
     }
     if (!names.empty()) {
@@ -220,6 +261,9 @@ void add_overlaps(const detail::Atlas& atlas, const AreaSubject& area,
   std::sort(codes.begin(), codes.end());
   codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
   facts.values["overlaps"] = codes;
+  if (!area.notes) {
+    return;
+  }
   facts.notes["overlaps"] = clauses.empty()
                                 ? "none of its councils is in another devolution institution"
                                 : fmt::format("{}", fmt::join(clauses, "; "));
@@ -252,6 +296,9 @@ void add_islands(const detail::Atlas& atlas, const AreaSubject& area, const Memb
                                       [&](DistrictIndex n) { return members[n] || covered[n]; });
     if (stranded && intersects(neighbours, members)) {
       codes.push_back(atlas.districts[district].code);
+      if (!area.notes) {
+        continue;
+      }
       clauses.push_back(fmt::format(
           "{} would be left with no neighbour outside a devolution institution (its neighbours: "
           "{})",
@@ -259,6 +306,9 @@ void add_islands(const detail::Atlas& atlas, const AreaSubject& area, const Memb
     }
   }
   facts.values["devolution_islands"] = codes;
+  if (!area.notes) {
+    return;
+  }
   facts.notes["devolution_islands"] =
       clauses.empty() ? "no neighbouring district is left surrounded by devolution institutions"
                       : fmt::format("{}", fmt::join(clauses, "; "));
@@ -268,6 +318,12 @@ void add_islands(const detail::Atlas& atlas, const AreaSubject& area, const Memb
 
 std::string districts_in_words(const detail::Atlas& atlas,
                                const std::vector<DistrictIndex>& districts) {
+  std::size_t named = 0;
+  return districts_in_words(atlas, districts, named);
+}
+
+std::string districts_in_words(const detail::Atlas& atlas,
+                               const std::vector<DistrictIndex>& districts, std::size_t& named) {
   const Members members = membership(atlas, districts);
   std::set<std::size_t> whole_counties;
   for (DistrictIndex district : districts) {
@@ -291,7 +347,14 @@ std::string districts_in_words(const detail::Atlas& atlas,
     names.resize(k_longest_list - 1);
     names.push_back(fmt::format("{} more", rest));
   }
+  named = names.size();
   return support::join_words(names);
+}
+
+std::string districts_are(const detail::Atlas& atlas, const std::vector<DistrictIndex>& districts) {
+  std::size_t named = 0;
+  std::string words = districts_in_words(atlas, districts, named);
+  return fmt::format("{} {}", words, is_or_are(named));
 }
 
 std::vector<DistrictIndex> districts_of_council(const detail::Atlas& atlas, std::string_view code) {

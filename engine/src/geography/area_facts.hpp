@@ -10,11 +10,14 @@
 namespace devo::geography {
 
 // An area to compute facts for: its districts, the councils it is made of,
-// and the existing institution it is, if it is one.
+// and the existing institution it is, if it is one. Without `notes`, only the
+// values are computed, not the words that explain them: for searching many
+// areas (devo suggest), where only the statuses matter.
 struct AreaSubject {
   std::vector<DistrictIndex> districts;
   std::vector<std::string> councils;
   const Institution* itself = nullptr;
+  bool notes = true;
 };
 
 // Adds the facts devo computes for any area, each with a note in words:
@@ -34,5 +37,10 @@ std::string council_name(const detail::Atlas& atlas, std::string_view code);
 // name, a county wholly included named once as the county.
 std::string districts_in_words(const detail::Atlas& atlas,
                                const std::vector<DistrictIndex>& districts);
+// The same, and how many names it gives (a whole county is one).
+std::string districts_in_words(const detail::Atlas& atlas,
+                               const std::vector<DistrictIndex>& districts, std::size_t& named);
+// The same followed by "is" or "are": "Norfolk is", "Halton and Wirral are".
+std::string districts_are(const detail::Atlas& atlas, const std::vector<DistrictIndex>& districts);
 
 }  // namespace devo::geography

@@ -78,25 +78,11 @@ class ProposalReader {
       return upper;
     }
     const std::string wanted = normalise_name(entry.text);
-    std::vector<std::string> names;
-    std::map<std::string, std::string> code_by_name;
-    for (const District& district : m_atlas.districts) {
-      code_by_name.emplace(normalise_name(district.name), district.code);
-      if (const auto comma = district.name.find(','); comma != std::string::npos) {
-        code_by_name.emplace(normalise_name(district.name.substr(0, comma)), district.code);
-      }
-    }
-    for (const Area& county : m_atlas.counties) {
-      code_by_name.emplace(normalise_name(county.name), county.code);
-      code_by_name.emplace(normalise_name(county.name + " County Council"), county.code);
-    }
+    const auto& code_by_name = codes_by_name();
     if (auto it = code_by_name.find(wanted); it != code_by_name.end()) {
       return it->second;
     }
-    for (const auto& [name, code] : code_by_name) {
-      names.push_back(name);
-    }
-    const auto near = support::closest_match(wanted, names);
+    const auto near = support::closest_match(wanted, m_names);
     m_diags.error(
         entry.location, std::string(codes::unknown_council),
         near ? fmt::format("no council '{}' in the data (did you mean {}, {}?)", entry.text,
@@ -105,6 +91,31 @@ class ProposalReader {
                            "E08, E09 or E10) or a council's name",
                            entry.text));
     return std::nullopt;
+  }
+
+  // Every council's code by its normalised name (and a district's name before
+  // any comma, a county's with " County Council"), and those names, in order.
+  // Made once per proposal, on the first council given by name: made anew for
+  // each council, a proposal of 40,000 councils took seconds, and a file past
+  // the document limits minutes (found while fuzzing: docs/fuzzing.md).
+  const std::map<std::string, std::string>& codes_by_name() {
+    if (!m_code_by_name.empty()) {
+      return m_code_by_name;
+    }
+    for (const District& district : m_atlas.districts) {
+      m_code_by_name.emplace(normalise_name(district.name), district.code);
+      if (const auto comma = district.name.find(','); comma != std::string::npos) {
+        m_code_by_name.emplace(normalise_name(district.name.substr(0, comma)), district.code);
+      }
+    }
+    for (const Area& county : m_atlas.counties) {
+      m_code_by_name.emplace(normalise_name(county.name), county.code);
+      m_code_by_name.emplace(normalise_name(county.name + " County Council"), county.code);
+    }
+    for (const auto& [name, code] : m_code_by_name) {
+      m_names.push_back(name);
+    }
+    return m_code_by_name;
   }
 
   std::vector<DistrictIndex> area_districts() const {
@@ -256,6 +267,8 @@ class ProposalReader {
   Date m_as_of;
   Diagnostics& m_diags;
   std::vector<Council> m_councils;
+  std::map<std::string, std::string> m_code_by_name;
+  std::vector<std::string> m_names;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <devo/diagnostic.hpp>
 #include <devo/facts.hpp>
 #include <devo/ruleset.hpp>
+#include <devo/source.hpp>
 
 #include <optional>
 #include <string>
@@ -19,6 +20,12 @@ namespace devo::load {
 // (condition-form), dates that are not on the calendar (invalid-date) and a
 // rule set that ends before it starts (effective-dates).
 RuleSet decode_ruleset(const Node& document, Diagnostics& diags);
+
+// The header of a rule file (its `ruleset:` mapping: id, dates, extends),
+// read from the text up to the next top-level key, without parsing the rest:
+// enough to choose among the built-in rule sets quickly. Nothing when the
+// header cannot be read that way; load the whole file then.
+std::optional<RuleSet> decode_ruleset_header(const SourceFile& file);
 
 // One fact as a facts file gives it, before it is typed by a rule set.
 struct RawFact {

@@ -1,4 +1,5 @@
 #include "load/decode.hpp"
+#include "load/yaml_document.hpp"
 #include "support/suggest.hpp"
 
 #include <devo/codes.hpp>
@@ -394,6 +395,49 @@ class RuleSetDecoder {
 
 RuleSet decode_ruleset(const Node& document, Diagnostics& diags) {
   return RuleSetDecoder(diags).decode(document);
+}
+
+namespace {
+
+// Where the top-level key after `ruleset:` starts, if the file has one.
+std::optional<std::size_t> end_of_header(std::string_view text) {
+  bool in_header = false;
+  std::size_t line = 0;
+  while (line < text.size()) {
+    const std::size_t end = std::min(text.find('\n', line), text.size());
+    const std::string_view content = text.substr(line, end - line);
+    const bool top_level_key = !content.empty() && content.front() != ' ' &&
+                               content.front() != '#' && content.front() != '-' &&
+                               content.front() != '\r';
+    if (top_level_key) {
+      if (in_header) {
+        return line;
+      }
+      in_header = content.starts_with("ruleset:");
+    }
+    line = end + 1;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<RuleSet> decode_ruleset_header(const SourceFile& file) {
+  const auto end = end_of_header(*file.text);
+  if (!end) {
+    return std::nullopt;
+  }
+  Diagnostics diags;
+  const auto document =
+      parse_yaml(SourceFile::from_text(file.name, file.text->substr(0, *end)), diags);
+  if (!document || diags.has_errors()) {
+    return std::nullopt;
+  }
+  RuleSet header = decode_ruleset(*document, diags);
+  if (diags.has_errors() || header.id.empty()) {
+    return std::nullopt;
+  }
+  return header;
 }
 
 }  // namespace devo::load

@@ -43,7 +43,7 @@ void text_counts(std::string& out, std::string_view heading, const std::vector<D
   for (const DiffCount& count : counts) {
     width = std::max(width, count.id.size());
   }
-  out += "\n" + paint(heading, Colour::bold, style) + "\n";
+  out += fmt::format("\n{}\n", paint(heading, Colour::bold, style));
   out += fmt::format("  {:<{}}  {:>14}  {:>14}  {:>7}\n", "", width, from.ruleset, to.ruleset,
                      "change");
   for (const DiffCount& count : counts) {
@@ -75,7 +75,7 @@ std::string text_diff(const DiffReport& report, const Receipt& from, const Recei
   text_counts(out, "Subjects by highest tier", report.tiers, from, to, style);
   text_counts(out, "Subjects with the power available", report.powers, from, to, style);
   if (!report.changes.empty()) {
-    out += "\n" + paint("Changes", Colour::bold, style) + "\n";
+    out += fmt::format("\n{}\n", paint("Changes", Colour::bold, style));
   }
   for (const SubjectChange& change : report.changes) {
     out += fmt::format("  {}\n", subject_in_words(change.subject));

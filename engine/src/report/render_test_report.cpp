@@ -78,9 +78,10 @@ std::string text_report(const TestReport& report, std::optional<double> threshol
       out += fmt::format("      {}\n", paint(reason, Colour::dim, style));
     }
   }
-  out += "\n" + paint("Rule coverage", Colour::bold, style) +
-         " (outcomes seen: each tier holds and "
-         "fails, each power available and unavailable, each condition holds and fails)\n";
+  out += fmt::format(
+      "\n{} (outcomes seen: each tier holds and fails, each power available and unavailable, "
+      "each condition holds and fails)\n",
+      paint("Rule coverage", Colour::bold, style));
   out += fmt::format("  {:<14} {:>11} {:>11} {:>13} {:>18}\n", "rule set", "tiers", "powers",
                      "conditions", "all");
   std::vector<std::string> gaps;

@@ -36,9 +36,19 @@ std::optional<std::string> closest_match(std::string_view word,
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const std::string& candidate : candidates) {
-    const std::size_t distance = edit_distance(word, candidate);
     const bool prefix = candidate.size() > word.size() && word.size() >= 4 &&
                         candidate.compare(0, word.size(), word) == 0;
+    // The distance is at least the difference in length, so a candidate that
+    // much longer or shorter cannot win and is not measured: the full
+    // measurement costs the product of the lengths, and a long word (a
+    // pasted paragraph as a proposal's council, say) against every name in
+    // the data took minutes (found while fuzzing: docs/fuzzing.md).
+    const std::size_t gap = candidate.size() > word.size() ? candidate.size() - word.size()
+                                                           : word.size() - candidate.size();
+    if (!prefix && gap >= best_distance) {
+      continue;
+    }
+    const std::size_t distance = edit_distance(word, candidate);
     const std::size_t score = prefix ? std::min<std::size_t>(distance, 1) : distance;
     // Replacing every letter of a short word is not a typo ('c' is not 'a').
     if (score < best_distance && score < word.size()) {

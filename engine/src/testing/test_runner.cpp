@@ -1,3 +1,5 @@
+#include "testing/test_runner.hpp"
+
 #include "check/check.hpp"
 #include "geography/proposal.hpp"
 #include "load/decode.hpp"
@@ -113,7 +115,7 @@ bool same_value(const Node& expected, const FactValue& actual) {
 // A rule set as the cases use it: loaded, compiled once, and its coverage.
 struct UsedRules {
   std::shared_ptr<const RuleSet> rules;
-  std::unique_ptr<CompiledRules> compiled;
+  std::shared_ptr<const CompiledRules> compiled;
   std::unique_ptr<CoverageRecorder> coverage;
 };
 
@@ -124,14 +126,17 @@ struct Subject {
 
 class Runner {
  public:
-  Runner(const TestOptions& options, Diagnostics& diags) : m_options(options), m_diags(diags) {}
+  Runner(const TestOptions& options, const SharedInputs& shared, Diagnostics& diags)
+      : m_options(options), m_shared(shared), m_diags(diags), m_geography(shared.geography) {}
 
   void run_file(const std::string& path) {
-    auto source = read_source_file(path, m_diags);
-    if (!source) {
-      return;
+    if (auto source = read_source_file(path, m_diags)) {
+      run_source(*source);
     }
-    auto document = load::parse_yaml(*source, m_diags);
+  }
+
+  void run_source(const SourceFile& source) {
+    auto document = load::parse_yaml(source, m_diags);
     if (!document ||
         !validate::check_schema(*document, "schemas/test-cases.schema.json", m_diags)) {
       return;
@@ -139,7 +144,7 @@ class Runner {
     ++m_files_read;
     const Node* defaults = document->find("defaults");
     for (const Node& item : document->find("cases")->items) {
-      run_case(item, defaults, path);
+      run_case(item, defaults, source.name);
     }
   }
 
@@ -260,6 +265,14 @@ class Runner {
     if (auto it = m_rules.find(key); it != m_rules.end()) {
       return it->second.compiled ? &it->second : nullptr;
     }
+    if (auto it = m_shared.rules.find(key); !path && it != m_shared.rules.end()) {
+      UsedRules& used = m_rules[key];
+      used.compiled = it->second;
+      used.rules = std::shared_ptr<const RuleSet>(used.compiled, &used.compiled->rules());
+      used.coverage = std::make_unique<CoverageRecorder>(*used.compiled);
+      m_rules_order.push_back(key);
+      return &used;
+    }
     Diagnostics found;
     auto source = find_ruleset_source(key, found);
     for (const Diagnostic& problem : found.sorted()) {
@@ -273,7 +286,7 @@ class Runner {
       return nullptr;
     }
     used.rules = std::make_shared<const RuleSet>(std::move(*rules));
-    used.compiled = std::make_unique<CompiledRules>(used.rules);
+    used.compiled = std::make_shared<const CompiledRules>(used.rules);
     used.coverage = std::make_unique<CoverageRecorder>(*used.compiled);
     m_rules_order.push_back(key);
     return &used;
@@ -400,6 +413,7 @@ class Runner {
   }
 
   const TestOptions& m_options;
+  const SharedInputs& m_shared;
   Diagnostics& m_diags;
   std::map<std::string, UsedRules> m_rules;
   std::vector<std::string> m_rules_order;
@@ -416,10 +430,19 @@ namespace devo {
 
 std::optional<TestReport> run_tests(const std::vector<std::string>& paths,
                                     const TestOptions& options, Diagnostics& diags) {
-  testing::Runner runner(options, diags);
+  const testing::SharedInputs nothing_shared;
+  testing::Runner runner(options, nothing_shared, diags);
   for (const std::string& file : testing::case_files(paths)) {
     runner.run_file(file);
   }
+  return runner.finish();
+}
+
+std::optional<TestReport> testing::run_test_source(const SourceFile& file,
+                                                   const TestOptions& options,
+                                                   const SharedInputs& shared, Diagnostics& diags) {
+  Runner runner(options, shared, diags);
+  runner.run_source(file);
   return runner.finish();
 }
 

@@ -7,11 +7,20 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+// GCC 12 at -O2 warns, wrongly, of overlapping copies inside valijson's JSON
+// pointer code (-Wrestrict on std::string::replace; GCC bug 105329).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 #include <map>
 #include <memory>
@@ -35,11 +44,34 @@ struct LoadedSchema {
   valijson::Schema schema;
 };
 
+// `schema` without its "format" keywords. valijson checks "format": "date"
+// with a std::regex that it compiles anew for every date it meets, and
+// translate() drops what it reports: devo checks every date itself, exactly
+// (2023-02-29 is no date), when it decodes a file. Compiling those regexes was
+// a tenth of the time spent loading a small rule file (found while fuzzing:
+// docs/fuzzing.md), so valijson is given the schema without them.
+Json without_formats(Json schema) {
+  if (schema.is_object()) {
+    if (auto format = schema.find("format"); format != schema.end() && format->is_string()) {
+      schema.erase(format);
+    }
+    for (auto& [key, value] : schema.items()) {
+      value = without_formats(std::move(value));
+    }
+  } else if (schema.is_array()) {
+    for (Json& item : schema) {
+      item = without_formats(std::move(item));
+    }
+  }
+  return schema;
+}
+
 std::unique_ptr<LoadedSchema> parse_schema(std::string_view bytes) {
   auto loaded = std::make_unique<LoadedSchema>();
   loaded->document = Json::parse(bytes);
+  const Json checked = without_formats(loaded->document);
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-  valijson::adapters::NlohmannJsonAdapter adapter(loaded->document);
+  valijson::adapters::NlohmannJsonAdapter adapter(checked);
   parser.populateSchema(adapter, loaded->schema);
   return loaded;
 }
@@ -341,7 +373,13 @@ bool check_schema(const Node& document, std::string_view schema_path, Diagnostic
 
   const Json json = to_json(document);
   valijson::adapters::NlohmannJsonAdapter adapter(json);
-  valijson::Validator validator;
+  // valijson compiles each `pattern` of the schema into a std::regex and keeps
+  // it in the Validator; a Validator made per call compiled them all again for
+  // every document checked, which was a third of the time spent loading a
+  // small rule file (found while fuzzing: fuzz/, docs/fuzzing.md). One per
+  // thread keeps the compiled patterns; the schemas are fixed, so the cache
+  // stays small.
+  thread_local valijson::Validator validator;
   valijson::ValidationResults results;
   validator.validate(loaded.schema, adapter, &results);
 

@@ -50,7 +50,11 @@ TEST_CASE("facts map to slots in declaration order, enum values to their index",
   input.values.emplace("islands", devo::Codes{"E1"});
   input.values.emplace("mayor", std::int64_t{1});  // the wrong type: stays unknown
   const auto bound = devo::compile::bind_facts(*program, input);
-  CHECK(bound.known == std::vector<std::uint8_t>{1, 0, 1, 0, 1});
+  std::vector<bool> known;
+  for (std::size_t slot = 0; slot < bound.slots; ++slot) {
+    known.push_back(bound.known(slot));
+  }
+  CHECK(known == std::vector<bool>{true, false, true, false, true});
   CHECK(bound.values[0] == 1);
   CHECK(bound.values[2] == 42);
   CHECK(bound.codes[4] == devo::Codes{"E1"});

@@ -128,7 +128,8 @@ TEST_CASE("text that is not UTF-8 is refused at the first bad byte", "[load]") {
   REQUIRE(found.has_value());
   CHECK(found->location.line == 2);
   CHECK(found->location.column == 5);
-  for (const char* bad : {"a: caf\xE9\n", "a: \xC0\xAF\n", "a: \xED\xA0\x80\n", "a: \xF4\x90\x80\x80\n"}) {
+  for (const char* bad :
+       {"a: caf\xE9\n", "a: \xC0\xAF\n", "a: \xED\xA0\x80\n", "a: \xF4\x90\x80\x80\n"}) {
     Diagnostics one;
     CHECK_FALSE(parse(bad, one).has_value());
     CHECK(devo::test::codes_of(one) == std::vector<std::string>{"invalid-encoding"});
@@ -167,4 +168,60 @@ TEST_CASE("a byte-order mark and CRLF line ends are accepted", "[load]") {
   CHECK(root.find("a")->integer == 1);
   CHECK(root.find("b")->text == "two");
   CHECK(root.find_entry("b")->key_location.line == 2);
+}
+
+TEST_CASE("an alias stands for a copy of the value its anchor names", "[load]") {
+  const Node root = parse_valid(
+      "base: &b {x: 1, y: [a, b]}\n"
+      "copy: *b\n"
+      "name: &n council\n"
+      "*n : 2\n");
+  const Node* copy = root.find("copy");
+  REQUIRE(copy != nullptr);
+  CHECK(copy->kind == Node::Kind::mapping);
+  CHECK(copy->find("x")->integer == 1);
+  REQUIRE(copy->find("y")->items.size() == 2);
+  CHECK(copy->find("y")->items[1].text == "b");
+  // A copy keeps the anchored value's place, as yaml-cpp's own nodes do.
+  CHECK(copy->location.line == 1);
+  // An alias of a scalar may be a key.
+  CHECK(root.find("council")->integer == 2);
+}
+
+TEST_CASE("an alias of the list or mapping it is inside is refused, not followed", "[load]") {
+  Diagnostics diags;
+  CHECK_FALSE(parse("a: &a [1, *a]\n", diags).has_value());
+  CHECK(devo::test::codes_of(diags) == std::vector<std::string>{"too-deep"});
+}
+
+TEST_CASE("aliases that together nest past the limit are refused", "[load]") {
+  // Each level's list holds the one before it: 250 levels once expanded,
+  // though no line of the text nests more than one.
+  std::string text = "l0: &l0 [x]\n";
+  for (int level = 1; level <= 250; ++level) {
+    text += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [*l" +
+            std::to_string(level - 1) + "]\n";
+  }
+  Diagnostics diags;
+  CHECK_FALSE(parse(text, diags).has_value());
+  CHECK(devo::test::codes_of(diags) == std::vector<std::string>{"too-deep"});
+}
+
+TEST_CASE("a token that cannot start a value is a syntax error, not an endless loop", "[load]") {
+  // yaml-cpp 0.7's LoadAll() loops for ever on these (docs/fuzzing.md).
+  for (const char* text : {",", "a: 1\n,\n", "]\n"}) {
+    Diagnostics diags;
+    CHECK_FALSE(parse(text, diags).has_value());
+    CHECK(devo::test::find_code(diags, devo::codes::yaml_syntax).has_value());
+  }
+}
+
+TEST_CASE("a key that is a list, a mapping or nothing is refused, and its value skipped",
+          "[load]") {
+  Diagnostics diags;
+  auto root = parse("? [a, b]\n: 1\nok: 2\n", diags);
+  REQUIRE(root.has_value());
+  CHECK(devo::test::codes_of(diags) == std::vector<std::string>{"wrong-type"});
+  REQUIRE(root->entries.size() == 1);
+  CHECK(root->find("ok")->integer == 2);
 }

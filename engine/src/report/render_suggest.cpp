@@ -1,0 +1,191 @@
+// `devo suggest`'s report: the groupings found, best first, each with what it
+// changes against the subject alone.
+
+#include "report/json_values.hpp"
+#include "report/report_common.hpp"
+#include "support/words.hpp"
+
+#include <devo/report.hpp>
+
+#include <fmt/format.h>
+
+namespace devo {
+namespace {
+
+using report::Colour;
+using report::Json;
+using report::paint;
+
+std::string tier_name(const RuleSet& rules, const Decision& decision) {
+  return decision.tier ? fmt::format("{} — {}", rules.tiers[*decision.tier].id,
+                                     rules.tiers[*decision.tier].title)
+                       : std::string("none reached");
+}
+
+std::string value_or_unknown(const FactDeclaration& fact, const FactInput& facts) {
+  const auto it = facts.values.find(fact.name);
+  return it == facts.values.end() ? std::string("unknown")
+                                  : report::fact_in_words(fact, it->second);
+}
+
+// A fact the rule set declares whose value differs between the subject and
+// the grouping, in words.
+struct FactChange {
+  const FactDeclaration* fact;
+  std::string before;
+  std::string after;
+};
+
+std::vector<FactChange> fact_changes(const RuleSet& rules, const FactInput& before,
+                                     const FactInput& after) {
+  std::vector<FactChange> changes;
+  for (const FactDeclaration& fact : rules.facts) {
+    std::string was = value_or_unknown(fact, before);
+    std::string is = value_or_unknown(fact, after);
+    if (was != is) {
+      changes.push_back(FactChange{&fact, std::move(was), std::move(is)});
+    }
+  }
+  return changes;
+}
+
+// The powers available to the grouping that the subject alone does not have.
+std::vector<std::string> powers_gained(const Decision& before, const Decision& after) {
+  std::vector<std::string> gained;
+  for (std::size_t i = 0; i < after.powers.size() && i < before.powers.size(); ++i) {
+    if (after.powers[i].status == PowerStatus::available &&
+        before.powers[i].status != PowerStatus::available) {
+      gained.push_back(after.powers[i].id);
+    }
+  }
+  return gained;
+}
+
+// Why the grouping splits public-service areas: the notes on the
+// coterminosity facts that do not hold.
+std::vector<std::string> split_notes(const FactInput& facts) {
+  std::vector<std::string> notes;
+  for (std::string_view fact : {"police_coterminous", "fire_coterminous", "icb_coterminous"}) {
+    const auto value = facts.values.find(fact);
+    const auto note = facts.notes.find(fact);
+    if (value != facts.values.end() && value->second == FactValue(false) &&
+        note != facts.notes.end()) {
+      notes.push_back(note->second);
+    }
+  }
+  return notes;
+}
+
+std::string search_in_words(const SuggestReport& report, const SuggestOptions& options) {
+  std::string words = fmt::format(
+      "Searched {} groupings adding up to {} neighbouring {} not already in another "
+      "combined authority or the GLA; {} {} {}",
+      format_integer(static_cast<std::int64_t>(report.examined)), options.max_councils,
+      options.max_councils == 1 ? "council" : "councils",
+      format_integer(static_cast<std::int64_t>(report.matching)),
+      report.matching == 1 ? "reaches" : "reach", options.target_tier);
+  if (!options.wanted_powers.empty()) {
+    words += fmt::format(" with {}", support::join_words(options.wanted_powers));
+  }
+  if (!report.complete) {
+    words += fmt::format(
+        " (the search stopped at the time limit of {} s before its end: better groupings may "
+        "exist)",
+        *options.time_limit_seconds);
+  }
+  return words + ".";
+}
+
+std::string text_report(const SuggestReport& report, const RuleSet& rules, const Receipt& receipt,
+                        const SuggestOptions& options, const TextStyle& style) {
+  std::string out = fmt::format("{} {}\n", paint("Subject:", Colour::bold, style),
+                                report::subject_in_words(report.subject.subject));
+  out += fmt::format("Alone: {}\n", tier_name(rules, report.subject_decision));
+  out += fmt::format("Target: {} under {}\n", options.target_tier, rules.id);
+  if (!report.assumed.empty()) {
+    out += fmt::format("Each grouping is taken to have {}\n", support::join_words(report.assumed));
+  }
+  out += search_in_words(report, options) + "\n";
+  if (report.suggestions.empty()) {
+    out += "\nNo grouping found reaches the target.\n";
+  }
+  for (std::size_t rank = 0; rank < report.suggestions.size(); ++rank) {
+    const Suggestion& suggestion = report.suggestions[rank];
+    out +=
+        fmt::format("\n{} {} (+{} {})\n", paint(fmt::format("{}.", rank + 1), Colour::bold, style),
+                    paint(fmt::format("add {}", support::join_words(suggestion.added_names)),
+                          Colour::bold, style),
+                    suggestion.added.size(), suggestion.added.size() == 1 ? "council" : "councils");
+    out += fmt::format("   tier: {}\n", tier_name(rules, suggestion.decision));
+    const auto gained = powers_gained(report.subject_decision, suggestion.decision);
+    if (!gained.empty()) {
+      out += fmt::format("   gains {} {}: {}\n", gained.size(),
+                         gained.size() == 1 ? "power" : "powers", fmt::join(gained, ", "));
+    }
+    for (const FactChange& change : fact_changes(rules, report.subject, suggestion.facts)) {
+      out += fmt::format("   {}: {} -> {}\n", change.fact->title, change.before, change.after);
+    }
+    out += fmt::format("   split public-service areas: {}\n", suggestion.split_areas);
+    for (const std::string& note : split_notes(suggestion.facts)) {
+      out += fmt::format("     {}\n", note);
+    }
+  }
+  out += fmt::format("\nRules: {} (sha256 {}); devo {}; as of {}\n", receipt.ruleset,
+                     receipt.ruleset_sha256, receipt.devo_version, receipt.as_of.to_string());
+  if (!receipt.data_vintage.empty()) {
+    out += fmt::format("Data: {} (sha256 {})\n", receipt.data_vintage, receipt.data_sha256);
+  }
+  return out;
+}
+
+Json json_report(const SuggestReport& report, const RuleSet& rules, const Receipt& receipt,
+                 const SuggestOptions& options) {
+  Json suggestions = Json::array();
+  for (std::size_t rank = 0; rank < report.suggestions.size(); ++rank) {
+    const Suggestion& suggestion = report.suggestions[rank];
+    Json added = Json::array();
+    for (std::size_t i = 0; i < suggestion.added.size(); ++i) {
+      added.push_back(Json{{"code", suggestion.added[i]}, {"name", suggestion.added_names[i]}});
+    }
+    Json changes = Json::array();
+    for (const FactChange& change : fact_changes(rules, report.subject, suggestion.facts)) {
+      changes.push_back(
+          Json{{"fact", change.fact->name}, {"before", change.before}, {"after", change.after}});
+    }
+    const auto& tier = suggestion.decision.tier;
+    suggestions.push_back(
+        Json{{"rank", rank + 1},
+             {"added", std::move(added)},
+             {"subject", report::subject_json(suggestion.facts.subject)},
+             {"tier", tier ? Json(rules.tiers[*tier].id) : Json(nullptr)},
+             {"powers_gained", powers_gained(report.subject_decision, suggestion.decision)},
+             {"fact_changes", std::move(changes)},
+             {"split_areas", suggestion.split_areas},
+             {"split_notes", split_notes(suggestion.facts)}});
+  }
+  const auto& alone = report.subject_decision.tier;
+  return Json{{"receipt", report::receipt_json(receipt)},
+              {"subject", report::subject_json(report.subject.subject)},
+              {"tier_alone", alone ? Json(rules.tiers[*alone].id) : Json(nullptr)},
+              {"target_tier", options.target_tier},
+              {"wanted_powers", options.wanted_powers},
+              {"max_councils", options.max_councils},
+              {"assumed", report.assumed},
+              {"examined", report.examined},
+              {"matching", report.matching},
+              {"complete", report.complete},
+              {"suggestions", std::move(suggestions)}};
+}
+
+}  // namespace
+
+std::string render_suggestions(const SuggestReport& report, const RuleSet& rules,
+                               const Receipt& receipt, const SuggestOptions& options,
+                               OutputFormat format, const TextStyle& style) {
+  if (format == OutputFormat::json) {
+    return report::dump_json(json_report(report, rules, receipt, options));
+  }
+  return text_report(report, rules, receipt, options, style);
+}
+
+}  // namespace devo

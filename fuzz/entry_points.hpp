@@ -1,0 +1,59 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+// The fuzz targets' work, one function per target, shared by the libFuzzer
+// executables (fuzz_<name>.cpp) and by the replay driver (replay.cpp), which
+// runs the regression inputs in tests/fuzz-regressions/ through the very same
+// code in the ordinary test build.
+//
+// Each function takes arbitrary bytes and returns normally whatever they are:
+// every problem with the input must come out as a diagnostic. Only a crash, a
+// sanitizer report, a hang or runaway memory is a finding.
+namespace devo::fuzz {
+
+// The bytes as a rule file: load_ruleset(); when it loads, compile it,
+// evaluate an empty FactInput with explanations, render the evaluation and
+// the rule set's catalogue. The diagnostics are always rendered.
+void ruleset_loader(std::string_view bytes);
+
+// The bytes as a proposal file, read with the built-in England data and the
+// built-in luwp-2022 rule set as of 2025-06-01; when it gives facts without
+// errors, evaluate them with explanations and render the evaluation.
+void proposal_loader(std::string_view bytes);
+
+// The bytes as a regression-case file (schemas/test-cases.schema.json), run
+// with the built-in data and rule sets; the report is rendered.
+void test_case_loader(std::string_view bytes);
+
+// The bytes up to the first line "---" as the `requires` list of one power in
+// a rule file that extends a fixed rule set (loaded once) declaring a fact of
+// every type (bool, integer with bounds, enum, date, codes), named conditions
+// and two tiers; the rest as a facts file for it. The rule file goes through
+// load_ruleset()'s stages (parse, schema, decode, merge with its base, check);
+// when it and the facts load, compile and evaluate with explanations and
+// render.
+void condition_evaluator(std::string_view bytes);
+
+// The rule file the condition evaluator inserts its condition into, each line
+// indented by six spaces, where the line "@CONDITION@" is; and the rule set it
+// extends.
+std::string_view condition_template();
+std::string_view condition_base();
+
+// With `on`, the entry points print what they render (diagnostics, the
+// evaluation) to stdout: for looking into a finding with devo_fuzz_replay.
+void set_verbose(bool on);
+
+using EntryPoint = void (*)(std::string_view bytes);
+
+struct Target {
+  std::string_view name;  // "fuzz_ruleset_loader", as the executable is named
+  EntryPoint run;
+};
+
+// Every target, in a fixed order.
+std::span<const Target> targets();
+
+}  // namespace devo::fuzz
