@@ -160,7 +160,9 @@ void w2_sweep(benchmark::State& state) {
 void w3_proposals(benchmark::State& state) {
   const Fixture& fixture = Fixture::get();
   const CompiledRules& rules = fixture.luwp();
-  const auto groupings = random_groupings(*fixture.geography, k_random_groupings, k_random_seed);
+  // Made once: Google Benchmark calls this function several times.
+  static const auto groupings =
+      random_groupings(*fixture.geography, k_random_groupings, k_random_seed);
   Outcome outcome;
   Diagnostics diags;
   std::size_t next = 0;
