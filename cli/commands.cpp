@@ -89,6 +89,24 @@ std::shared_ptr<const RuleSet> load_rules(const std::string& argument, Date as_o
   return rules ? std::make_shared<const RuleSet>(std::move(*rules)) : nullptr;
 }
 
+// For `suggest` without --rules: the built-in rule set in force on `as_of`
+// that took effect last among those with a tier `tier`, so that a tier of an
+// earlier framework still in force (level-3 of 2022, say) is searched under
+// its own rules. Nothing when none has it; the rule set in force then reports
+// the unknown tier.
+std::shared_ptr<const RuleSet> builtin_rules_with_tier(const std::string& tier, Date as_of) {
+  std::shared_ptr<const RuleSet> chosen;
+  for (const std::string& id : builtin_ruleset_ids()) {
+    Diagnostics ignored;
+    auto rules = load_rules(id, as_of, ignored);
+    if (rules && rules->in_force_on(as_of) && rules->tier_index(tier) &&
+        (!chosen || chosen->effective_from < rules->effective_from)) {
+      chosen = std::move(rules);
+    }
+  }
+  return chosen;
+}
+
 std::string located_message(const Diagnostic& diagnostic) {
   const Location& at = diagnostic.location;
   const std::string where =
@@ -621,7 +639,13 @@ int run_suggest(const SuggestArguments& arguments) {
   }
   Diagnostics diags;
   const auto as_of = parse_as_of(arguments.as_of, diags);
-  auto rules = as_of ? load_rules(arguments.rules, *as_of, diags) : nullptr;
+  std::shared_ptr<const RuleSet> rules;
+  if (as_of && arguments.rules.empty()) {
+    rules = builtin_rules_with_tier(arguments.target_tier, *as_of);
+  }
+  if (as_of && !rules) {
+    rules = load_rules(arguments.rules, *as_of, diags);
+  }
   auto geography = rules ? load_geography(arguments.data, diags) : std::nullopt;
   std::optional<FactInput> subject;
   if (geography && !arguments.authority.empty()) {

@@ -242,7 +242,9 @@ void add_suggest(CLI::App& app, devo::cli::SuggestArguments& arguments) {
       ->excludes(command->add_option("--proposal", arguments.proposal, "A proposal's YAML file"));
   command->add_option("--target-tier", arguments.target_tier, "The tier to reach, e.g. level-3")
       ->required();
-  command->add_option("--rules", arguments.rules, k_rules_help);
+  command->add_option("--rules", arguments.rules,
+                      "A built-in rule set's id or a rule file; default: of the built-in rule "
+                      "sets in force on --as-of that have the target tier, the latest");
   command->add_option("--want", arguments.wanted_powers,
                       "A power every grouping must make available (repeatable), e.g. "
                       "pcc-functions");
