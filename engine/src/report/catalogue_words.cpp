@@ -13,21 +13,6 @@
 #include <vector>
 
 namespace devo::report {
-namespace {
-
-// A value as the file spells it, for comparisons the checks would reject.
-std::string raw_words(const Literal& literal) {
-  if (literal.kind != Literal::Kind::list) {
-    return literal.text;
-  }
-  std::vector<std::string> parts;
-  for (const Literal& item : literal.items) {
-    parts.push_back(raw_words(item));
-  }
-  return fmt::format("[{}]", join(parts, ", "));
-}
-
-}  // namespace
 
 Inline join_inline(const std::vector<Inline>& items, const Inline& separator) {
   Inline joined;
