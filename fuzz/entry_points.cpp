@@ -264,21 +264,6 @@ const RuleSet& loaded_condition_base() {
   return base;
 }
 
-// The base's parts first, then the file's own, as load_ruleset() merges a rule
-// file with the rule set it extends.
-RuleSet extend(const RuleSet& base, RuleSet rules) {
-  const auto prepend = [](auto& items, const auto& before) {
-    items.insert(items.begin(), before.begin(), before.end());
-  };
-  prepend(rules.sources, base.sources);
-  prepend(rules.facts, base.facts);
-  prepend(rules.conditions, base.conditions);
-  prepend(rules.tiers, base.tiers);
-  prepend(rules.powers, base.powers);
-  prepend(rules.files, base.files);
-  return rules;
-}
-
 // Each line of `condition` indented to sit under the template's `requires:`.
 std::string with_condition(std::string_view condition) {
   constexpr std::string_view placeholder = "@CONDITION@\n";
@@ -370,7 +355,7 @@ void condition_evaluator(std::string_view bytes) {
     validate::check_schema(*document, "schemas/ruleset.schema.json", diags);
     RuleSet own = load::decode_ruleset(*document, diags);
     own.file = file.name;
-    RuleSet rules = extend(base, std::move(own));
+    RuleSet rules = load::merge(base, std::move(own));
     check::check_ruleset(rules, diags);
     if (!diags.has_errors()) {
       check::warn_unused(rules, diags);

@@ -55,22 +55,6 @@ std::optional<SourceFile> base_source(const RuleSet& rules, Diagnostics& diags) 
   return std::nullopt;
 }
 
-template <typename Item>
-void prepend(std::vector<Item>& items, const std::vector<Item>& base) {
-  items.insert(items.begin(), base.begin(), base.end());
-}
-
-// The rule set `rules` builds on, with `rules`'s own parts after its base's.
-RuleSet merge(const RuleSet& base, RuleSet rules) {
-  prepend(rules.sources, base.sources);
-  prepend(rules.facts, base.facts);
-  prepend(rules.conditions, base.conditions);
-  prepend(rules.tiers, base.tiers);
-  prepend(rules.powers, base.powers);
-  prepend(rules.files, base.files);
-  return rules;
-}
-
 std::string combined_sha256(const std::vector<RuleFile>& files) {
   if (files.size() == 1) {
     return files.front().sha256;
@@ -110,7 +94,7 @@ std::optional<RuleSet> load_with_bases(const SourceFile& source, Diagnostics& di
     if (!base) {
       return std::nullopt;
     }
-    rules = merge(*base, std::move(rules));
+    rules = load::merge(*base, std::move(rules));
   }
   rules.sha256 = combined_sha256(rules.files);
   check::check_ruleset(rules, diags);

@@ -27,6 +27,10 @@ RuleSet decode_ruleset(const Node& document, Diagnostics& diags);
 // header cannot be read that way; load the whole file then.
 std::optional<RuleSet> decode_ruleset_header(const SourceFile& file);
 
+// The rule set `rules` builds on (`extends`), with `rules`'s own parts after
+// its base's.
+RuleSet merge(const RuleSet& base, RuleSet rules);
+
 // One fact as a facts file gives it, before it is typed by a rule set.
 struct RawFact {
   std::string name;

@@ -440,4 +440,23 @@ std::optional<RuleSet> decode_ruleset_header(const SourceFile& file) {
   return header;
 }
 
+namespace {
+
+template <typename Item>
+void prepend(std::vector<Item>& items, const std::vector<Item>& base) {
+  items.insert(items.begin(), base.begin(), base.end());
+}
+
+}  // namespace
+
+RuleSet merge(const RuleSet& base, RuleSet rules) {
+  prepend(rules.sources, base.sources);
+  prepend(rules.facts, base.facts);
+  prepend(rules.conditions, base.conditions);
+  prepend(rules.tiers, base.tiers);
+  prepend(rules.powers, base.powers);
+  prepend(rules.files, base.files);
+  return rules;
+}
+
 }  // namespace devo::load
