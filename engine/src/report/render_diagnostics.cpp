@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // Diagnostics the way compilers print them (GCC, Clang, ninja), because people
@@ -57,70 +58,90 @@ std::optional<std::string_view> line_of(std::string_view text, std::uint32_t num
   return line;
 }
 
-// A source line as shown, with tabs expanded, and the screen column (from 0)
-// under which the caret for byte column `column` (from 1) goes. Columns count
-// bytes, but a multi-byte UTF-8 character takes one screen column, so the
-// caret is placed by what is on screen. A column past the end of the line
-// points just after it.
-struct QuotedLine {
-  std::string text;
-  std::size_t caret = 0;
-};
-
-QuotedLine quote_line(std::string_view line, std::uint32_t column) {
-  QuotedLine quoted;
-  const std::size_t target = column > 0 ? column - 1 : 0;
-  std::size_t screen = 0;
-  bool caret_placed = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char byte = line[i];
-    if (i == target) {
-      // Inside a character, point at the character.
-      quoted.caret = is_continuation_byte(byte) && screen > 0 ? screen - 1 : screen;
-      caret_placed = true;
-    }
-    if (byte == '\t') {
-      const std::size_t stop = (screen / k_tab_width + 1) * k_tab_width;
-      quoted.text.append(stop - screen, ' ');
-      screen = stop;
-      continue;
-    }
-    quoted.text += byte;
-    if (!is_continuation_byte(byte)) {
-      ++screen;
-    }
-  }
-  if (!caret_placed) {
-    quoted.caret = screen;
-  }
-  return quoted;
-}
-
 // At most this many columns of a quoted line are shown: a window around the
 // caret, with "…" where the line goes on, so that a line of a megabyte (a
 // generated or hostile file) does not flood the terminal.
 constexpr std::size_t k_widest_quote = 120;
 
-QuotedLine clip(const QuotedLine& quoted) {
-  std::vector<std::size_t> starts;  // the byte where each screen column starts
-  for (std::size_t i = 0; i < quoted.text.size(); ++i) {
-    if (!is_continuation_byte(quoted.text[i])) {
-      starts.push_back(i);
+// A source line as shown, with tabs expanded and clipped to the window around
+// the caret, and the screen column (from 0) under which the caret for byte
+// column `column` (from 1) goes. Columns count bytes, but a multi-byte UTF-8
+// character takes one screen column, so the caret is placed by what is on
+// screen. A column past the end of the line points just after it.
+struct QuotedLine {
+  std::string text;
+  std::size_t caret = 0;
+};
+
+// The screen column (from 0) where the next character of a line goes, after
+// one more byte; a tab moves to the next tab stop.
+std::size_t advance(std::size_t screen, char byte) {
+  if (byte == '\t') {
+    return (screen / k_tab_width + 1) * k_tab_width;
+  }
+  return is_continuation_byte(byte) ? screen : screen + 1;
+}
+
+// Where the caret goes and how many screen columns the whole line takes, in
+// one pass that copies nothing: a file of long lines with many problems on
+// them would otherwise copy each line once per problem. Past the caret, the
+// pass stops once the line is known to go on beyond any window that could be
+// shown, and gives the width reached so far.
+std::pair<std::size_t, std::size_t> caret_and_width(std::string_view line, std::uint32_t column) {
+  const std::size_t target = column > 0 ? column - 1 : 0;
+  std::size_t screen = 0;
+  std::optional<std::size_t> caret;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (i == target) {
+      // Inside a character, point at the character.
+      caret = is_continuation_byte(line[i]) && screen > 0 ? screen - 1 : screen;
     }
+    if (caret && screen > std::max(k_widest_quote, *caret + k_widest_quote)) {
+      break;
+    }
+    screen = advance(screen, line[i]);
   }
-  if (starts.size() <= k_widest_quote) {
-    return quoted;
+  return {caret.value_or(screen), screen};
+}
+
+QuotedLine quote_line(std::string_view line, std::uint32_t column) {
+  const auto [caret, width] = caret_and_width(line, column);
+  const bool clipped = width > k_widest_quote;
+  // The screen columns shown: [first, last).
+  const std::size_t first = clipped && caret > k_widest_quote / 2 ? caret - k_widest_quote / 2 : 0;
+  const std::size_t last = clipped ? std::min(width, first + k_widest_quote) : width;
+  QuotedLine quoted;
+  quoted.text = first > 0 ? "…" : "";
+  std::size_t screen = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char byte = line[i];
+    const std::size_t next = advance(screen, byte);
+    if (byte == '\t') {
+      // Each column the tab spans is a space of its own, shown if in the window.
+      for (std::size_t at = screen; at < next; ++at) {
+        if (at >= first && at < last) {
+          quoted.text += ' ';
+        }
+      }
+    } else if (!clipped) {
+      quoted.text += byte;
+    } else if (is_continuation_byte(byte)) {
+      // Part of the character that started one column back, if any did.
+      if (screen > first && screen <= last) {
+        quoted.text += byte;
+      }
+    } else if (screen >= last) {
+      break;
+    } else if (screen >= first) {
+      quoted.text += byte;
+    }
+    screen = next;
   }
-  const std::size_t first =
-      quoted.caret > k_widest_quote / 2 ? quoted.caret - k_widest_quote / 2 : 0;
-  const std::size_t last = std::min(starts.size(), first + k_widest_quote);
-  const std::size_t begin = starts[first];
-  const std::size_t end = last < starts.size() ? starts[last] : quoted.text.size();
-  QuotedLine clipped;
-  clipped.text = (first > 0 ? "…" : "") + quoted.text.substr(begin, end - begin) +
-                 (last < starts.size() ? "…" : "");
-  clipped.caret = quoted.caret - first + (first > 0 ? 1 : 0);
-  return clipped;
+  if (last < width) {
+    quoted.text += "…";
+  }
+  quoted.caret = caret - first + (first > 0 ? 1 : 0);
+  return quoted;
 }
 
 std::string severity_word(Severity severity, const TextStyle& style) {
@@ -164,7 +185,7 @@ void write_snippet(std::string& out, const Diagnostics& diags, const Location& w
   if (!line) {
     return;
   }
-  const QuotedLine quoted = clip(quote_line(*line, where.column));
+  const QuotedLine quoted = quote_line(*line, where.column);
   const std::string number = std::to_string(where.line);
   const std::size_t gutter = std::max(k_gutter_width, number.size());
   // No trailing space after the bar when the quoted line is empty.

@@ -520,6 +520,29 @@ TEST_CASE("diagnostics text for whole files, unknown sources and no column",
         "rules/other.yaml:2:2: note: first given here\n");
 }
 
+TEST_CASE("diagnostics text shows a window of a long line around the caret",
+          "[report][diagnostics]") {
+  // 200 columns: a tab (8 columns), "é" (two bytes, one column), 140 letters,
+  // an 'X' (byte column 144, screen column 149) and 50 letters.
+  std::string line = "\t\xc3\xa9";
+  line += std::string(140, 'a') + "X" + std::string(50, 'b');
+  devo::Diagnostics diags;
+  diags.add_source("long.yaml", std::make_shared<const std::string>(line + "\nshort\n"));
+  diags.error({"long.yaml", 1, 144}, "yaml-syntax", "at the X");
+  diags.error({"long.yaml", 1, 2}, "yaml-syntax", "at the start");
+  const std::vector<std::string> lines =
+      lines_of(devo::render_diagnostics(diags, OutputFormat::text));
+  REQUIRE(lines.size() == 6);
+  // At the start: the tab's spaces, the two-byte character whole, 120 columns
+  // in all, then "…"; the caret under the "é".
+  CHECK(lines[1] == "    1 |         \xc3\xa9" + std::string(111, 'a') + "…");
+  CHECK(lines[2] == "      |         ^");
+  // Around the X: 60 columns before it, and the rest of the line, which ends
+  // before the 120 columns are used up.
+  CHECK(lines[4] == "    1 | …" + std::string(60, 'a') + "X" + std::string(50, 'b'));
+  CHECK(lines[5] == "      | " + std::string(61, ' ') + "^");
+}
+
 TEST_CASE("diagnostics text is empty without diagnostics", "[report][diagnostics]") {
   const devo::Diagnostics diags;
   CHECK(devo::render_diagnostics(diags, OutputFormat::text).empty());

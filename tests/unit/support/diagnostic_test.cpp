@@ -73,6 +73,22 @@ TEST_CASE("suggestions catch typos and nothing else", "[suggest]") {
   CHECK(devo::support::did_you_mean("mayr", keys) == " (did you mean 'mayor'?)");
 }
 
+TEST_CASE("suggestions pick the nearest candidate, in any case, within a third of the word",
+          "[suggest]") {
+  using devo::support::closest_match;
+  const std::vector<std::string> names = {"manchester", "manchesterr", "westminster", "winchester"};
+  // Case does not count; the first of two at the same distance wins.
+  CHECK(closest_match("MANCHESTER", names) == "manchester");
+  CHECK(closest_match("winchestr", names) == "winchester");
+  CHECK(closest_match("manchestre", names) == "manchester");
+  // Four edits in a word of twelve is the limit; five is not a typo.
+  CHECK(closest_match("westmxxxxter", {"westminster"}) == "westminster");
+  CHECK_FALSE(closest_match("wexxxxxxster", {"westminster"}).has_value());
+  // A name that starts with the word counts as one step away, however long.
+  CHECK(closest_match("Manc", {"mancunian way", "manchester"}) == std::nullopt);
+  CHECK(closest_match("manc", {"manchester and salford"}) == "manchester and salford");
+}
+
 TEST_CASE("docs/diagnostics.md documents every diagnostic code", "[diagnostic]") {
   const std::string docs = devo::test::read_project_file("docs/diagnostics.md");
   for (const auto& info : devo::diagnostic_codes()) {
