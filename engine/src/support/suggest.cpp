@@ -25,7 +25,7 @@ DEVO_NOT_TRACED_FOR_FUZZING char lower(char c) {
 // The case-blind edit distance between a and b when it is at most `cap`, and
 // `cap + 1` otherwise. A row whose every cell is past the cap can only lead to
 // a larger distance, so the measurement stops there: against hundreds of
-// council names, almost every candidate is ruled out in a row or two.
+// council names, most candidates are ruled out long before the last row.
 DEVO_NOT_TRACED_FOR_FUZZING std::size_t edit_distance_within(std::string_view a, std::string_view b,
                                                              std::size_t cap) {
   std::vector<std::size_t> previous(b.size() + 1);
