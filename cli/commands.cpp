@@ -125,6 +125,65 @@ void add_input_warnings(const Diagnostics& diags, Decision& decision) {
   }
 }
 
+// "fact=value" typed by the rule set's declaration of the fact.
+std::optional<std::pair<std::string, FactValue>> parse_assumption(const std::string& text,
+                                                                  const RuleSet& rules,
+                                                                  Diagnostics& diags) {
+  const Location where{"--assume", 0, 0};
+  const auto equals = text.find('=');
+  if (equals == std::string::npos) {
+    diags.error(where, std::string(codes::usage),
+                fmt::format("'{}' is not of the form fact=value", text));
+    return std::nullopt;
+  }
+  const std::string name = text.substr(0, equals);
+  const std::string value = text.substr(equals + 1);
+  const FactDeclaration* fact = rules.find_fact(name);
+  if (fact == nullptr) {
+    diags.error(where, std::string(codes::undefined_fact),
+                fmt::format("{} declares no fact '{}'", rules.id, name));
+    return std::nullopt;
+  }
+  const auto bad = [&](std::string_view expected) {
+    diags.error(where, std::string(codes::invalid_value),
+                fmt::format("'{}' is not a value of {}: expected {}", value, name, expected));
+    return std::nullopt;
+  };
+  switch (fact->type) {
+    case FactType::boolean:
+      if (value != "true" && value != "false") {
+        return bad("true or false");
+      }
+      return std::pair{name, FactValue(value == "true")};
+    case FactType::integer: {
+      std::int64_t number = 0;
+      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+      if (error != std::errc() || end != value.data() + value.size()) {
+        return bad("a whole number");
+      }
+      return std::pair{name, FactValue(number)};
+    }
+    case FactType::enumeration:
+      if (!fact->has_value(value)) {
+        std::vector<std::string> values;
+        for (const auto& [id, label] : fact->values) {
+          values.push_back(id);
+        }
+        return bad(fmt::format("one of {}", fmt::join(values, ", ")));
+      }
+      return std::pair{name, FactValue(value)};
+    case FactType::date:
+      if (auto date = Date::parse(value)) {
+        return std::pair{name, FactValue(*date)};
+      }
+      return bad("a date YYYY-MM-DD");
+    case FactType::codes:
+      return bad("a single value; lists of codes cannot be assumed");
+  }
+  return std::nullopt;
+}
+
+
 }  // namespace
 
 namespace {
@@ -193,6 +252,23 @@ int report_usage(std::string_view command, std::string_view message) {
 
 }  // namespace
 
+namespace {
+
+// Takes each --assume fact=value as given, over what the subject says, and
+// says so beside it.
+void assume(const std::vector<std::string>& assumptions, const RuleSet& rules, FactInput& facts,
+            Diagnostics& diags) {
+  for (const std::string& assumption : assumptions) {
+    if (auto parsed = parse_assumption(assumption, rules, diags)) {
+      facts.values.insert_or_assign(parsed->first, parsed->second);
+      facts.upper.erase(parsed->first);
+      facts.notes.insert_or_assign(parsed->first, std::string("assumed with --assume"));
+    }
+  }
+}
+
+}  // namespace
+
 int run_evaluate(const EvaluateArguments& arguments) {
   const SubjectArguments& subject = arguments.subject;
   const int subjects =
@@ -205,6 +281,9 @@ int run_evaluate(const EvaluateArguments& arguments) {
   const auto as_of = parse_as_of(arguments.as_of, diags);
   auto rules = as_of ? load_rules(arguments.rules, *as_of, diags) : nullptr;
   auto loaded = rules ? load_subject(subject, *rules, *as_of, diags) : std::nullopt;
+  if (loaded) {
+    assume(arguments.assumptions, *rules, loaded->facts, diags);
+  }
   if (diags.has_errors() || !loaded) {
     print_diagnostics(diags);
     return k_exit_bad_input;
@@ -215,9 +294,12 @@ int run_evaluate(const EvaluateArguments& arguments) {
   const CompiledRules compiled(rules);
   Decision decision = compiled.evaluate(loaded->facts, EvaluateOptions{true, as_of});
   add_input_warnings(diags, decision);
-  // A proposal's problems do not stop its evaluation; they are shown with it.
+  // A proposal's problems are in the decision (it is not valid); the other
+  // findings are shown with it.
   for (const Diagnostic& finding : loaded->findings) {
-    decision.warnings.push_back(Warning{finding.code, located_message(finding)});
+    if (finding.severity == Severity::warning) {
+      decision.warnings.push_back(Warning{finding.code, located_message(finding)});
+    }
   }
   const Evaluation evaluation{receipt_for(*rules, *as_of, loaded->data), *rules, loaded->facts,
                               decision};
@@ -247,6 +329,8 @@ int run_validate(const ValidateArguments& arguments) {
   for (Diagnostic& finding : loaded->findings) {
     findings.report(std::move(finding));
   }
+  // The same evaluation as `devo evaluate`: a proposal with problems is not
+  // valid there either, and reaches no tier.
   const CompiledRules compiled(rules);
   const Decision decision = compiled.evaluate(loaded->facts, EvaluateOptions{true, as_of});
   // Expectations that fail (a devolution island, say) warn but do not
@@ -259,7 +343,11 @@ int run_validate(const ValidateArguments& arguments) {
   if (decision.tier) {
     tier = decision.tiers[*decision.tier].id;
     tier_title = rules->tiers[*decision.tier].title;
-  } else {
+  } else if (!decision.applicable) {
+    findings.error(Location{arguments.proposal, 0, 0}, std::string(codes::tier_not_reached),
+                   fmt::format("'{}' does not apply to it: {}", rules->id,
+                               decision.not_applicable));
+  } else if (decision.valid) {
     std::vector<std::string> reasons;
     for (const Reason& reason : decision.tiers.front().reasons) {
       if (reason.status != Status::holds && !reason.expectation) {
@@ -571,67 +659,6 @@ int run_export(const ExportArguments& arguments) {
 }  // namespace devo::cli
 
 namespace devo::cli {
-namespace {
-
-// "fact=value" typed by the rule set's declaration of the fact.
-std::optional<std::pair<std::string, FactValue>> parse_assumption(const std::string& text,
-                                                                  const RuleSet& rules,
-                                                                  Diagnostics& diags) {
-  const Location where{"--assume", 0, 0};
-  const auto equals = text.find('=');
-  if (equals == std::string::npos) {
-    diags.error(where, std::string(codes::usage),
-                fmt::format("'{}' is not of the form fact=value", text));
-    return std::nullopt;
-  }
-  const std::string name = text.substr(0, equals);
-  const std::string value = text.substr(equals + 1);
-  const FactDeclaration* fact = rules.find_fact(name);
-  if (fact == nullptr) {
-    diags.error(where, std::string(codes::undefined_fact),
-                fmt::format("{} declares no fact '{}'", rules.id, name));
-    return std::nullopt;
-  }
-  const auto bad = [&](std::string_view expected) {
-    diags.error(where, std::string(codes::invalid_value),
-                fmt::format("'{}' is not a value of {}: expected {}", value, name, expected));
-    return std::nullopt;
-  };
-  switch (fact->type) {
-    case FactType::boolean:
-      if (value != "true" && value != "false") {
-        return bad("true or false");
-      }
-      return std::pair{name, FactValue(value == "true")};
-    case FactType::integer: {
-      std::int64_t number = 0;
-      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-      if (error != std::errc() || end != value.data() + value.size()) {
-        return bad("a whole number");
-      }
-      return std::pair{name, FactValue(number)};
-    }
-    case FactType::enumeration:
-      if (!fact->has_value(value)) {
-        std::vector<std::string> values;
-        for (const auto& [id, label] : fact->values) {
-          values.push_back(id);
-        }
-        return bad(fmt::format("one of {}", fmt::join(values, ", ")));
-      }
-      return std::pair{name, FactValue(value)};
-    case FactType::date:
-      if (auto date = Date::parse(value)) {
-        return std::pair{name, FactValue(*date)};
-      }
-      return bad("a date YYYY-MM-DD");
-    case FactType::codes:
-      return bad("a single value; lists of codes cannot be assumed");
-  }
-  return std::nullopt;
-}
-
-}  // namespace
 
 int run_suggest(const SuggestArguments& arguments) {
   if (arguments.authority.empty() == arguments.proposal.empty()) {

@@ -19,6 +19,8 @@ struct SubjectArguments {
 struct EvaluateArguments {
   SubjectArguments subject;
   std::string rules;
+  // "fact=value": facts taken as given, over what the subject says.
+  std::vector<std::string> assumptions;
   std::string format = "text";
   // Where to write the output; standard output when empty.
   std::string output;

@@ -108,6 +108,9 @@ void add_evaluate(CLI::App& app, devo::cli::EvaluateArguments& arguments) {
   authority->excludes(proposal)->excludes(facts);
   proposal->excludes(facts);
   command->add_option("--data", arguments.subject.data, k_data_help);
+  command->add_option("--assume", arguments.assumptions,
+                      "fact=value: take a fact as given (a functional economic area, say), over "
+                      "what the subject says; repeat for several");
   add_format(command, arguments.format, {"text", "json", "markdown"});
   add_output(command, arguments.output);
   add_as_of(command, arguments.as_of);

@@ -1,6 +1,7 @@
 #include "check/check.hpp"
 #include "compile/program.hpp"
 #include "evaluate/evaluator.hpp"
+#include "evaluate/explainer.hpp"
 #include "load/decode.hpp"
 #include "load/yaml_document.hpp"
 #include "support/sha256.hpp"
@@ -189,7 +190,10 @@ const RuleSet& CompiledRules::rules() const {
 }
 
 Decision CompiledRules::evaluate(const FactInput& facts, const EvaluateOptions& options) const {
-  return evaluate::decide(*m_program, compile::bind_facts(*m_program, facts), options);
+  Decision decision =
+      evaluate::decide(*m_program, compile::bind_facts(*m_program, facts), options);
+  evaluate::explain_subject(*m_program->rules, facts, options.explain, decision);
+  return decision;
 }
 
 BoundFacts CompiledRules::bind(const FactInput& facts) const {

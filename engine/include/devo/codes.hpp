@@ -51,6 +51,7 @@ inline constexpr std::string_view unknown_authority = "unknown-authority";
 inline constexpr std::string_view ambiguous_authority = "ambiguous-authority";
 inline constexpr std::string_view unknown_council = "unknown-council";
 inline constexpr std::string_view computed_fact = "computed-fact";
+inline constexpr std::string_view unknown_institution = "unknown-institution";
 // Findings about a proposal (devo validate).
 inline constexpr std::string_view duplicate_council = "duplicate-council";
 inline constexpr std::string_view incoherent_upper_tier = "incoherent-upper-tier";
@@ -59,6 +60,9 @@ inline constexpr std::string_view institution_mismatch = "institution-mismatch";
 inline constexpr std::string_view elected_leader_not_county = "elected-leader-not-county";
 inline constexpr std::string_view overlaps_institution = "overlaps-institution";
 inline constexpr std::string_view not_contiguous = "not-contiguous";
+inline constexpr std::string_view london_borough = "london-borough";
+inline constexpr std::string_view same_as_institution = "same-as-institution";
+inline constexpr std::string_view reshapes_nothing = "reshapes-nothing";
 inline constexpr std::string_view tier_not_reached = "tier-not-reached";
 // The command line.
 inline constexpr std::string_view usage = "usage";

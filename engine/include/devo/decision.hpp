@@ -1,5 +1,7 @@
 #pragma once
 
+#include <devo/facts.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -39,6 +41,9 @@ struct PowerResult {
   PowerStatus status = PowerStatus::unknown;
   std::vector<Reason> reasons;
   std::vector<std::string> settled_by;
+  // Whether the subject holds the power now, as devo's data records it:
+  // separate from `status`, which says whether the rules make it available.
+  Holding holding;
 };
 
 struct Warning {
@@ -49,7 +54,15 @@ struct Warning {
 // The outcome of evaluating one subject's facts against one rule set:
 // `tiers[i]` and `powers[i]` are the rule set's `tiers[i]` and `powers[i]`.
 // Reasons and `settled_by` are only filled when an explanation was asked for.
+// A subject the rule set does not apply to (`applicable` false: the GLA under
+// the 2022 levels) or that is not valid (a proposal with problems) reaches no
+// tier: every tier fails and every power is unavailable, with that as the
+// reason.
 struct Decision {
+  bool applicable = true;
+  std::string not_applicable;
+  bool valid = true;
+  std::vector<Problem> problems;
   // Index into `tiers` of the highest tier that holds, if any.
   std::optional<std::size_t> tier;
   std::vector<TierResult> tiers;

@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace devo {
@@ -73,6 +74,21 @@ struct BoundFacts {
   // The words that explain a computed fact (FactInput::notes), or null; they
   // point into the FactInput bound, which must outlive them.
   std::vector<const std::string*> notes;
+  // Integer facts known only to lie in a range (FactInput::upper): the slot
+  // and the range's upper bound; `values` holds the lower. Nearly always
+  // empty.
+  std::vector<std::pair<std::uint32_t, std::int64_t>> ranges;
+  const std::int64_t* upper(std::size_t slot) const {
+    for (const auto& [ranged, bound] : ranges) {
+      if (ranged == slot) {
+        return &bound;
+      }
+    }
+    return nullptr;
+  }
+  // False for a subject with problems (FactInput::problems): it reaches no
+  // tier.
+  bool valid = true;
 };
 
 // A requirement of a tier or power that did not hold: its index in the
@@ -100,6 +116,11 @@ struct Outcome {
   // The working space of an evaluation: every condition node's status, as
   // bit sets.
   std::vector<std::uint64_t> bits;
+  // False when the subject is not valid; `excluded` names the rule set's
+  // not_applicable entry that holds for it, if one does. Either way no tier
+  // holds and no power is available.
+  bool valid = true;
+  std::optional<std::size_t> excluded;
 
   // The findings of tier `tier`, or of power `power`.
   std::span<const Finding> tier_findings(std::size_t index) const;

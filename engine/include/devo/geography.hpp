@@ -40,10 +40,12 @@ struct ComputedFact {
 
 std::span<const ComputedFact> computed_facts();
 
-// A proposal's facts, and what is wrong with it as a proposal (councils
-// listed twice, an overlap with an existing combined authority, an area in
-// pieces): these findings do not stop an evaluation, but make the proposal
-// invalid for `devo validate`.
+// A proposal's facts, and every finding about it as a proposal: the errors
+// (councils listed twice, a single council as a combined authority, an
+// overlap with an institution it does not say it reshapes, an area in pieces)
+// are also its facts' problems, so that it reaches no tier in `evaluate` as
+// in `validate`; the warnings (an area that is an existing institution's) are
+// told with it.
 struct ProposalFacts {
   FactInput facts;
   std::vector<Diagnostic> findings;

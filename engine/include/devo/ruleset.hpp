@@ -118,8 +118,22 @@ struct Power {
   Location tier_location;
   std::string description;
   std::string note;
+  // The key under which devo's data records whether a subject holds this
+  // power (FactInput::holdings); empty when the data does not record it.
+  std::string holding;
   std::vector<Condition> requirements;
   std::vector<Condition> expectations;
+  Citation citation;
+  Evidence evidence = Evidence::reconstructed;
+  Location location;
+};
+
+// Subjects a rule set does not apply to: when `when` holds, the evaluation
+// reaches no tier and says `reason` in one line, rather than listing failed
+// requirements (the 2022 levels were never offered to London).
+struct Exclusion {
+  Condition when;
+  std::string reason;
   Citation citation;
   Evidence evidence = Evidence::reconstructed;
   Location location;
@@ -148,6 +162,7 @@ struct RuleSet {
   std::vector<NamedCondition> conditions;
   std::vector<Tier> tiers;
   std::vector<Power> powers;
+  std::vector<Exclusion> not_applicable;
 
   // The file it came from, every file it was built from (the base's first),
   // and one SHA-256 for them all, for receipts: a single file's own hash, or

@@ -86,6 +86,10 @@ class RuleSetChecker {
       check_conditions(power.requirements);
       check_conditions(power.expectations);
     }
+    for (const Exclusion& exclusion : m_rules.not_applicable) {
+      check_citation(exclusion.citation);
+      check_condition(exclusion.when);
+    }
     check_cycles();
   }
 
@@ -444,6 +448,9 @@ void warn_unused(const RuleSet& rules, Diagnostics& diags) {
   for (const Power& power : rules.powers) {
     collect(power.requirements);
     collect(power.expectations);
+  }
+  for (const Exclusion& exclusion : rules.not_applicable) {
+    collect_names(exclusion.when, conditions, facts);
   }
   for (const NamedCondition& named : rules.conditions) {
     if (!conditions.contains(named.name)) {

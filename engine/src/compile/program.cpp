@@ -78,6 +78,9 @@ class Compiler {
       m_program.power_tiers.push_back(
           static_cast<std::uint32_t>(model.tier_index(power.tier).value_or(0)));
     }
+    for (const Exclusion& exclusion : model.not_applicable) {
+      m_program.exclusions.push_back(compile(exclusion.when));
+    }
     add_masks();
     add_steps();
     sort_leaves();
@@ -376,8 +379,13 @@ BoundFacts bind_facts(const detail::Program& program, const FactInput& facts) {
     if (scalar) {
       bound.values[slot] = *scalar;
       bound.values[bound.slots + slot / 64] |= std::int64_t{1} << (slot % 64);
+      if (auto upper = facts.upper.find(fact.name);
+          upper != facts.upper.end() && fact.type == FactType::integer && upper->second != *scalar) {
+        bound.ranges.emplace_back(static_cast<std::uint32_t>(slot), upper->second);
+      }
     }
   }
+  bound.valid = facts.problems.empty();
   return bound;
 }
 

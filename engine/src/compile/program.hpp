@@ -97,6 +97,8 @@ struct Program {
   std::vector<compile::CompiledItem> powers;
   // For each power, the index of its tier.
   std::vector<std::uint32_t> power_tiers;
+  // The node of each RuleSet::not_applicable condition, in order.
+  std::vector<std::uint32_t> exclusions;
   // Evaluation keeps one bit per node in two bit sets, "holds" and "fails"
   // (neither: unknown), of `words` 64-bit words each. A combination is then a
   // few word operations against a mask of its children's bits, and so is a

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 namespace devo::evaluate {
 namespace {
@@ -67,6 +68,12 @@ class OneWord {
     m_holds |= std::uint64_t{holds} << node;
     m_fails |= std::uint64_t{fails} << node;
   }
+  // Overwrites a status already set.
+  void assign(std::uint32_t node, bool holds, bool fails) {
+    m_holds &= ~(std::uint64_t{1} << node);
+    m_fails &= ~(std::uint64_t{1} << node);
+    set(node, holds, fails);
+  }
   // Kleene "and" of the nodes in the mask at `offset`: fails if one fails,
   // holds if all hold. (A failing node does not hold, so never both.)
   bool all_hold(std::uint32_t offset) const { return (m_masks[offset] & ~m_holds) == 0; }
@@ -102,6 +109,11 @@ class Words {
   void set(std::uint32_t node, bool holds, bool fails) {
     m_holds[node / 64] |= std::uint64_t{holds} << (node % 64);
     m_fails[node / 64] |= std::uint64_t{fails} << (node % 64);
+  }
+  void assign(std::uint32_t node, bool holds, bool fails) {
+    m_holds[node / 64] &= ~(std::uint64_t{1} << (node % 64));
+    m_fails[node / 64] &= ~(std::uint64_t{1} << (node % 64));
+    set(node, holds, fails);
   }
   bool all_hold(std::uint32_t offset) const { return !any_word(offset, m_holds, true); }
   bool one_fails(std::uint32_t offset) const { return any_word(offset, m_fails, false); }
@@ -204,11 +216,64 @@ void evaluate_leaves(const detail::Program& program, const compile::BoundFacts& 
   }
 }
 
+// A comparison of an integer known only to lie in [low, high]: what both
+// bounds give when they agree, else unknown (nothing set). Only the ordering
+// operators are decided by the bounds alone; `eq` and `ne` are decided when
+// the value compared with lies outside the range.
+template <class Bits>
+void compare_range(const compile::Leaf& leaf, std::int64_t low, std::int64_t high, Bits& bits) {
+  const auto decided = [&](bool at_low, bool at_high) {
+    bits.assign(leaf.node, at_low && at_high, !at_low && !at_high);
+  };
+  const std::int64_t c = leaf.operand;
+  switch (leaf.op) {
+    case Op::lt:
+      decided(low < c, high < c);
+      break;
+    case Op::lte:
+      decided(low <= c, high <= c);
+      break;
+    case Op::gt:
+      decided(low > c, high > c);
+      break;
+    case Op::gte:
+      decided(low >= c, high >= c);
+      break;
+    case Op::eq:
+      bits.assign(leaf.node, false, c < low || c > high);
+      break;
+    case Op::ne:
+      bits.assign(leaf.node, c < low || c > high, false);
+      break;
+    case Op::exists:
+      break;
+    default:
+      bits.assign(leaf.node, false, false);
+      break;
+  }
+}
+
+// Leaves over facts known only as a range are evaluated again from both
+// bounds: rare (a first mayoral election known only to the year), so kept
+// out of the main loop.
+template <class Bits>
+[[gnu::noinline]] void evaluate_ranges(const detail::Program& program,
+                                       const compile::BoundFacts& facts, Bits& bits) {
+  for (const compile::Leaf& leaf : program.leaves) {
+    if (const std::int64_t* high = facts.upper(leaf.slot)) {
+      compare_range(leaf, facts.values[leaf.slot], *high, bits);
+    }
+  }
+}
+
 // The comparisons first, then the combinations in order: children come
 // before their parents.
 template <class Bits>
 void evaluate_into(const detail::Program& program, const compile::BoundFacts& facts, Bits& bits) {
   evaluate_leaves(program, facts, bits);
+  if (!facts.ranges.empty()) {
+    evaluate_ranges(program, facts, bits);
+  }
   for (const compile::Combination& combination : program.combinations) {
     const std::uint32_t a = combination.a;
     switch (combination.op) {
@@ -259,6 +324,28 @@ void add_findings(const detail::Program& program, const std::vector<std::uint32_
 // Power groups up to this many are kept on the stack.
 constexpr std::size_t k_inline_groups = 64;
 
+// The first of the rule set's not_applicable conditions that holds.
+template <class Bits>
+std::optional<std::size_t> exclusion_holding(const detail::Program& program, const Bits& bits) {
+  for (std::size_t i = 0; i < program.exclusions.size(); ++i) {
+    if (bits.holds(program.resolved[program.exclusions[i]])) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+// A subject that is not valid, or that the rule set does not apply to,
+// reaches nothing; its reasons are the problems or the exclusion, not the
+// requirements, so no findings are listed.
+void decide_nothing(Outcome& outcome, bool reasons) {
+  std::fill(outcome.tiers.begin(), outcome.tiers.end(), Status::fails);
+  std::fill(outcome.powers.begin(), outcome.powers.end(), PowerStatus::unavailable);
+  if (reasons) {
+    outcome.finding_ends.assign(outcome.tiers.size() + outcome.powers.size(), 0);
+  }
+}
+
 template <class Bits>
 void decide_into(const detail::Program& program, const compile::BoundFacts& facts, Bits& bits,
                  Outcome& outcome, bool reasons) {
@@ -270,6 +357,13 @@ void decide_into(const detail::Program& program, const compile::BoundFacts& fact
   outcome.powers.resize(powers);
   outcome.findings.clear();
   outcome.finding_ends.clear();
+  outcome.valid = facts.valid;
+  outcome.excluded = exclusion_holding(program, bits);
+  if (!outcome.valid || outcome.excluded) {
+    decide_nothing(outcome, reasons);
+    bits.store(outcome.bits);
+    return;
+  }
   // Plain pointers: the statuses are bytes, which the compiler must assume
   // could alias anything a vector holds.
   Status* tier_status = outcome.tiers.data();
@@ -361,6 +455,11 @@ Decision decide(const detail::Program& program, const compile::BoundFacts& facts
   decide(program, facts, outcome, false);
   Decision decision;
   decision.tier = outcome.tier;
+  decision.valid = outcome.valid;
+  if (outcome.excluded) {
+    decision.applicable = false;
+    decision.not_applicable = rules.not_applicable[*outcome.excluded].reason;
+  }
   decision.tiers.resize(rules.tiers.size());
   for (std::size_t i = 0; i < rules.tiers.size(); ++i) {
     decision.tiers[i].id = rules.tiers[i].id;

@@ -225,12 +225,67 @@ void explain(const detail::Program& program, const compile::BoundFacts& facts,
         fmt::format("rule set '{}' is in force from {}{}; this evaluation is as of {}", rules.id,
                     rules.effective_from.to_string(), until, options.as_of->to_string())});
   }
+  if (!decision.valid || !decision.applicable) {
+    return;
+  }
   Explainer explainer(program, facts, statuses);
   for (std::size_t i = 0; i < decision.tiers.size(); ++i) {
     explainer.explain_tier(i, decision);
   }
   for (std::size_t i = 0; i < decision.powers.size(); ++i) {
     explainer.explain_power(i, decision);
+  }
+}
+
+namespace {
+
+// "proposal.yaml:4:3: " before a problem's message, when it has a place.
+std::string located(const Problem& problem) {
+  if (problem.file.empty()) {
+    return problem.message;
+  }
+  if (problem.line == 0) {
+    return fmt::format("{}: {}", problem.file, problem.message);
+  }
+  return fmt::format("{}:{}:{}: {}", problem.file, problem.line, problem.column, problem.message);
+}
+
+// Every tier and power of a subject that reaches nothing gets the same
+// reasons: the problems, or the one line saying why the rules do not apply.
+std::vector<Reason> reasons_for_nothing(const FactInput& facts, const Decision& decision) {
+  std::vector<Reason> reasons;
+  if (!decision.applicable) {
+    reasons.push_back(
+        Reason{Status::fails, fmt::format("not applicable: {}", decision.not_applicable), false});
+    return reasons;
+  }
+  for (const Problem& problem : facts.problems) {
+    reasons.push_back(Reason{Status::fails,
+                             fmt::format("not valid: {} [{}]", located(problem), problem.code),
+                             false});
+  }
+  return reasons;
+}
+
+}  // namespace
+
+void explain_subject(const RuleSet& rules, const FactInput& facts, bool explain,
+                     Decision& decision) {
+  decision.problems = facts.problems;
+  for (std::size_t i = 0; i < decision.powers.size() && i < rules.powers.size(); ++i) {
+    const std::string& key = rules.powers[i].holding;
+    const auto it = key.empty() ? facts.holdings.end() : facts.holdings.find(key);
+    decision.powers[i].holding = it == facts.holdings.end() ? facts.unrecorded : it->second;
+  }
+  if (!explain || (decision.valid && decision.applicable)) {
+    return;
+  }
+  const std::vector<Reason> reasons = reasons_for_nothing(facts, decision);
+  for (TierResult& tier : decision.tiers) {
+    tier.reasons = reasons;
+  }
+  for (PowerResult& power : decision.powers) {
+    power.reasons = reasons;
   }
 }
 

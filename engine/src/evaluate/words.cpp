@@ -49,6 +49,9 @@ std::string Words::value_words(std::uint32_t slot) const {
     case FactType::boolean:
       return support::bool_words(fact, value != 0);
     case FactType::integer:
+      if (const std::int64_t* upper = m_facts.upper(slot)) {
+        return fmt::format("{} to {}", format_integer(value), format_integer(*upper));
+      }
       return format_integer(value);
     case FactType::enumeration:
       return fact.values[static_cast<std::size_t>(value)].second;

@@ -47,6 +47,30 @@ std::string is_or_are(std::size_t count) {
   return count == 1 ? "is" : "are";
 }
 
+// "; the Isle of Wight, which has no land boundary, is joined to the rest
+// by sea", for an area holding an island and the mainland it is linked to.
+std::string joined_by_sea(const detail::Atlas& atlas, const std::vector<DistrictIndex>& districts) {
+  std::vector<std::string> islands;
+  std::vector<std::string> police;
+  for (DistrictIndex district : districts) {
+    if (atlas.districts[district].island) {
+      islands.push_back(atlas.districts[district].name);
+      police.push_back(atlas.police_force_areas[atlas.districts[district].police_force_area].name);
+    }
+  }
+  if (islands.empty()) {
+    return "";
+  }
+  std::sort(police.begin(), police.end());
+  police.erase(std::unique(police.begin(), police.end()), police.end());
+  return fmt::format(
+      "; {}, which {} no land boundary, {} joined to the rest by sea, as part of the {} police "
+      "force area{}",
+      support::join_words(islands), islands.size() == 1 ? "has" : "have",
+      islands.size() == 1 ? "is" : "are", support::join_words(police),
+      police.size() == 1 ? "" : "s");
+}
+
 void add_population(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts) {
   facts.values["population"] = population_of(atlas, area.districts);
   if (!area.notes) {
@@ -68,7 +92,8 @@ void add_contiguity(const detail::Atlas& atlas, const AreaSubject& area, FactInp
     facts.notes["contiguous"] =
         area.districts.size() == 1
             ? "a single district"
-            : fmt::format("its {} districts form one connected area", area.districts.size());
+            : fmt::format("its {} districts form one connected area{}", area.districts.size(),
+                          joined_by_sea(atlas, area.districts));
     return;
   }
   std::vector<std::string> parts;
@@ -79,42 +104,58 @@ void add_contiguity(const detail::Atlas& atlas, const AreaSubject& area, FactInp
                                           pieces.size(), fmt::join(parts, "; "));
 }
 
+// Whole county geography: every county of the Lieutenancies Act the area
+// touches is covered whole, or its county council's whole area is (with any of
+// the county's other councils); or the area is an existing institution's.
+// A county touched only by a district split between two (Stockton-on-Tees)
+// does not count against it.
 void add_whole_counties(const detail::Atlas& atlas, const AreaSubject& area, const Members& members,
                         FactInput& facts) {
   std::set<std::size_t> touched;
   for (DistrictIndex district : area.districts) {
-    if (atlas.districts[district].county) {
-      touched.insert(*atlas.districts[district].county);
+    for (std::size_t county : atlas.ceremonial_counties_of[district]) {
+      const auto& partly = atlas.ceremonial_counties[county].partly;
+      if (std::find(partly.begin(), partly.end(), district) == partly.end()) {
+        touched.insert(county);
+      }
     }
   }
   std::vector<std::string> whole;
   std::vector<std::string> split;
-  for (std::size_t county : touched) {
-    const Area& area_of_county = atlas.counties[county];
-    const auto missing = outside(area_of_county.districts, members);
+  for (std::size_t index : touched) {
+    const CeremonialCounty& county = atlas.ceremonial_counties[index];
+    const auto missing = outside(county.districts, members);
+    const bool council_whole = !county.county_council_districts.empty() &&
+                               outside(county.county_council_districts, members).empty();
     if (!area.notes) {
-      if (!missing.empty()) {
+      if (!missing.empty() && !council_whole) {
         split.emplace_back();
         break;
       }
       continue;
     }
     if (missing.empty()) {
-      whole.push_back(area_of_county.name);
+      whole.push_back(county.name);
+    } else if (council_whole) {
+      whole.push_back(fmt::format("{} (its county council's whole area, without {})", county.name,
+                                  districts_in_words(atlas, missing)));
     } else {
-      split.push_back(fmt::format("{} is split: {} left out", area_of_county.name,
-                                  districts_are(atlas, missing)));
+      split.push_back(
+          fmt::format("{} is split: {} left out", county.name, districts_are(atlas, missing)));
     }
   }
-  facts.values["whole_counties"] = split.empty();
+  const bool institution_area = area.same_as != nullptr;
+  facts.values["whole_counties"] = split.empty() || institution_area;
   if (!area.notes) {
     return;
   }
-  if (touched.empty()) {
-    facts.notes["whole_counties"] = "no two-tier county is involved, so none is split";
-  } else if (split.empty()) {
+  if (split.empty()) {
     facts.notes["whole_counties"] =
-        fmt::format("it covers the whole of {}", support::join_words(whole));
+        fmt::format("it covers whole county areas: {}", support::join_words(whole));
+  } else if (institution_area) {
+    facts.notes["whole_counties"] =
+        fmt::format("it is the area of {}, an existing institution; on county lines, {}",
+                    area.same_as->name, fmt::join(split, "; "));
   } else {
     facts.notes["whole_counties"] = fmt::format("{}", fmt::join(split, "; "));
   }
@@ -134,12 +175,36 @@ std::string area_in_words(const Area& area, std::string_view label) {
   return fmt::format("the {} {}", area.name, label);
 }
 
+// The facts about one kind of public-service area (police force areas, fire
+// and rescue authorities, ICBs).
+struct AreaKind {
+  const std::vector<Area>& areas;
+  const AreasOf& areas_of;
+  // The facts: the codes touched, exactly one whole area, and (for police and
+  // fire, whose areas hold whole districts) how the area aligns.
+  std::string_view codes_fact;
+  std::string_view fact;
+  std::string_view alignment_fact;
+  std::string_view label;
+};
+
+// How an area lines up with areas of one kind: exactly one whole area, two or
+// more whole areas together, or parts of areas.
+std::string_view alignment_of(std::size_t touched, bool all_whole) {
+  if (!all_whole) {
+    return "partial";
+  }
+  return touched == 1 ? "one_area" : "several_whole_areas";
+}
+
 // Coterminosity with exactly one whole area of a kind: the codes touched, and
 // when it fails, the councils that break it and what the main area also covers.
 void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, const Members& members,
-                       const std::vector<Area>& areas, const AreasOf& areas_of,
-                       std::string_view codes_fact, std::string_view fact, std::string_view label,
-                       FactInput& facts) {
+                       const AreaKind& kind, FactInput& facts) {
+  const std::vector<Area>& areas = kind.areas;
+  const AreasOf& areas_of = kind.areas_of;
+  const std::string_view label = kind.label;
+  const std::string fact(kind.fact);
   std::map<std::size_t, std::int64_t> population_in;
   for (DistrictIndex district : area.districts) {
     for (std::size_t touched : areas_of[district]) {
@@ -147,16 +212,20 @@ void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, cons
     }
   }
   Codes codes;
+  bool all_whole = true;
   for (const auto& [index, population] : population_in) {
     codes.push_back(areas[index].code);
+    all_whole = all_whole && outside(areas[index].districts, members).empty();
   }
   std::sort(codes.begin(), codes.end());
-  facts.values[std::string(codes_fact)] = codes;
+  facts.values[std::string(kind.codes_fact)] = codes;
+  const std::string_view alignment = alignment_of(population_in.size(), all_whole);
+  if (!kind.alignment_fact.empty()) {
+    facts.values[std::string(kind.alignment_fact)] = std::string(alignment);
+  }
   if (!area.notes) {
     // Coterminous: one area touched, and all of it.
-    const std::size_t only = population_in.begin()->first;
-    facts.values[std::string(fact)] =
-        population_in.size() == 1 && outside(areas[only].districts, members).empty();
+    facts.values[fact] = alignment == "one_area";
     return;
   }
   std::vector<std::string> names;
@@ -164,7 +233,7 @@ void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, cons
     names.push_back(areas[index].name);
   }
   std::sort(names.begin(), names.end());
-  facts.notes[std::string(codes_fact)] = support::join_words(names);
+  facts.notes[std::string(kind.codes_fact)] = support::join_words(names);
 
   // The main area is the one holding most of the subject's people.
   std::size_t main = population_in.begin()->first;
@@ -184,9 +253,26 @@ void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, cons
   }
   const auto missing = outside(main_area.districts, members);
   const bool coterminous = breakers.empty() && missing.empty();
-  facts.values[std::string(fact)] = coterminous;
+  facts.values[fact] = coterminous;
   if (coterminous) {
-    facts.notes[std::string(fact)] = area_in_words(main_area, label);
+    facts.notes[fact] = area_in_words(main_area, label);
+    if (!kind.alignment_fact.empty()) {
+      facts.notes[std::string(kind.alignment_fact)] = facts.notes[fact];
+    }
+    return;
+  }
+  if (alignment == "several_whole_areas") {
+    std::vector<std::string> whole;
+    for (const auto& [index, population] : population_in) {
+      whole.push_back(area_in_words(areas[index], label));
+    }
+    std::sort(whole.begin(), whole.end());
+    const std::string words =
+        fmt::format("the area is exactly {} together", support::join_words(whole));
+    facts.notes[fact] = words;
+    if (!kind.alignment_fact.empty()) {
+      facts.notes[std::string(kind.alignment_fact)] = words;
+    }
     return;
   }
   std::vector<std::string> clauses;
@@ -215,7 +301,10 @@ void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, cons
     clauses.push_back(fmt::format("{} also covers {}", area_in_words(main_area, label),
                                   districts_in_words(atlas, missing)));
   }
-  facts.notes[std::string(fact)] = fmt::format("{}", fmt::join(clauses, "; "));
+  facts.notes[fact] = fmt::format("{}", fmt::join(clauses, "; "));
+  if (!kind.alignment_fact.empty()) {
+    facts.notes[std::string(kind.alignment_fact)] = facts.notes[fact];
+  }
 }
 
 bool intersects(const std::vector<DistrictIndex>& sorted, const Members& members) {
@@ -377,21 +466,40 @@ std::string council_name(const detail::Atlas& atlas, std::string_view code) {
   return std::string(code);
 }
 
-void add_area_facts(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts) {
-  if (area.districts.empty()) {
+const Institution* institution_with_area(const detail::Atlas& atlas,
+                                         const std::vector<DistrictIndex>& districts) {
+  for (const Institution& institution : atlas.institutions) {
+    if (institution.districts == districts) {
+      return &institution;
+    }
+  }
+  return nullptr;
+}
+
+void add_area_facts(const detail::Atlas& atlas, const AreaSubject& subject, FactInput& facts) {
+  if (subject.districts.empty()) {
     return;
   }
+  AreaSubject area = subject;
+  area.same_as = area.itself != nullptr ? area.itself : institution_with_area(atlas, area.districts);
   const Members members = membership(atlas, area.districts);
   add_population(atlas, area, facts);
   add_contiguity(atlas, area, facts);
   add_whole_counties(atlas, area, members, facts);
-  add_coterminosity(atlas, area, members, atlas.police_force_areas, atlas.police_force_areas_of,
-                    "police_force_areas", "police_coterminous", "police force area", facts);
-  add_coterminosity(atlas, area, members, atlas.fire_authorities, atlas.fire_authorities_of,
-                    "fire_authorities", "fire_coterminous", "fire and rescue authority area",
+  add_coterminosity(atlas, area, members,
+                    AreaKind{atlas.police_force_areas, atlas.police_force_areas_of,
+                             "police_force_areas", "police_coterminous", "police_alignment",
+                             "police force area"},
                     facts);
-  add_coterminosity(atlas, area, members, atlas.icbs, atlas.icbs_of, "icbs", "icb_coterminous",
-                    "integrated care board area", facts);
+  add_coterminosity(atlas, area, members,
+                    AreaKind{atlas.fire_authorities, atlas.fire_authorities_of,
+                             "fire_authorities", "fire_coterminous", "fire_alignment",
+                             "fire and rescue authority area"},
+                    facts);
+  add_coterminosity(atlas, area, members,
+                    AreaKind{atlas.icbs, atlas.icbs_of, "icbs", "icb_coterminous", "",
+                             "integrated care board area"},
+                    facts);
   const auto others = overlapping(atlas, area, members);
   add_overlaps(atlas, area, others, facts);
   add_islands(atlas, area, members, others, facts);

@@ -18,13 +18,21 @@ struct AreaSubject {
   std::vector<std::string> councils;
   const Institution* itself = nullptr;
   bool notes = true;
+  // The existing institution whose area this is (itself, or one with exactly
+  // these districts); set by add_area_facts.
+  const Institution* same_as = nullptr;
 };
 
 // Adds the facts devo computes for any area, each with a note in words:
-// population, contiguous, whole_counties, police_force_areas,
-// police_coterminous, fire_authorities, fire_coterminous, icbs,
-// icb_coterminous, devolution_islands and overlaps.
+// population, contiguous, police_force_areas, police_coterminous,
+// fire_authorities, fire_coterminous, icbs, icb_coterminous,
+// whole_counties, police_alignment, fire_alignment, devolution_islands and
+// overlaps.
 void add_area_facts(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts);
+
+// The existing institution whose area is exactly `districts` (sorted), if any.
+const Institution* institution_with_area(const detail::Atlas& atlas,
+                                         const std::vector<DistrictIndex>& districts);
 
 // The districts of a council: a district itself, or a county council's
 // districts. Empty for a code that is neither.

@@ -15,7 +15,43 @@
 
 namespace devo::geography {
 
+namespace {
+
+std::optional<PartialDate> parse_single(std::string_view text);
+
+}  // namespace
+
 std::optional<PartialDate> PartialDate::parse(std::string_view text) {
+  const auto dots = text.find("..");
+  if (dots == std::string_view::npos) {
+    return parse_single(text);
+  }
+  const auto from = parse_single(text.substr(0, dots));
+  const auto to = parse_single(text.substr(dots + 2));
+  if (!from || !to || to->latest < from->earliest) {
+    return std::nullopt;
+  }
+  return PartialDate{std::string(text), from->earliest, to->latest};
+}
+
+std::string PartialDate::words() const {
+  const auto dots = text.find("..");
+  if (dots == std::string::npos) {
+    return text;
+  }
+  return fmt::format("between {} and {}", text.substr(0, dots), text.substr(dots + 2));
+}
+
+std::string PartialDate::when() const {
+  if (text.find("..") != std::string::npos) {
+    return words();
+  }
+  return fmt::format("{} {}", exact() ? "on" : "in", text);
+}
+
+namespace {
+
+std::optional<PartialDate> parse_single(std::string_view text) {
   if (auto day = Date::parse(text)) {
     return PartialDate{std::string(text), *day, *day};
   }
@@ -39,8 +75,6 @@ std::optional<PartialDate> PartialDate::parse(std::string_view text) {
   return std::nullopt;
 }
 
-namespace {
-
 const std::vector<std::string_view> k_district_columns = {
     "code",      "name", "kind", "county_code", "police_force_area_code", "fire_authority_code",
     "population"};
@@ -49,8 +83,12 @@ const std::vector<std::string_view> k_district_icb_columns = {"district_code", "
                                                               "lsoa_count", "lsoa_share"};
 const std::vector<std::string_view> k_adjacency_columns = {"district_a", "district_b", "boundary"};
 const std::vector<std::string_view> k_institution_columns = {
-    "id",        "code",       "name",         "kind",   "mayoral",  "first_mayoral_election",
-    "mayor_pcc", "mayor_fire", "constituents", "source", "verified", "note"};
+    "id",           "code",   "name",     "kind", "mayoral", "established", "mayoral_from",
+    "first_mayoral_election", "mayor_takes_office", "constituents", "source", "verified", "note"};
+const std::vector<std::string_view> k_holding_columns = {
+    "institution", "holding", "status", "from", "to", "source", "evidence", "note"};
+const std::vector<std::string_view> k_ceremonial_county_columns = {
+    "id", "name", "councils", "county_council", "partly", "source", "verified", "note"};
 
 const std::set<std::string, std::less<>> k_district_kinds = {
     "unitary_authority", "non_metropolitan_district", "metropolitan_district", "london_borough",
@@ -59,6 +97,7 @@ const std::set<std::string, std::less<>> k_institution_kinds = {
     "combined_authority", "combined_county_authority", "greater_london_authority",
     "single_council_deal"};
 const std::set<std::string, std::less<>> k_boundaries = {"land", "tidal_river", "estuary_or_sea"};
+const std::set<std::string, std::less<>> k_evidence = {"confirmed", "secondary", "reconstructed"};
 
 std::vector<std::string> split(const std::string& text, char separator) {
   std::vector<std::string> parts;
@@ -95,6 +134,8 @@ class AtlasBuilder {
     read_district_icbs();
     read_adjacency();
     read_institutions();
+    read_holdings();
+    read_ceremonial_counties();
     if (m_diags.error_count() > errors_before) {
       return nullptr;
     }
@@ -307,7 +348,37 @@ class AtlasBuilder {
         edges.push_back(edge);
       }
     }
+    add_sea_links(edges);
     m_atlas->graph = std::make_unique<DistrictGraph>(m_atlas->districts.size(), edges);
+  }
+
+  // A district with no boundary at all is an island (the Isle of Wight, the
+  // Isles of Scilly): its only link is by sea. It is joined to the other
+  // districts of its police force area, the statutory area it shares with the
+  // mainland, so that an area holding both is one piece, and so that leaving
+  // the island out can strand it.
+  void add_sea_links(std::vector<std::pair<std::size_t, std::size_t>>& edges) {
+    std::vector<bool> bounded(m_atlas->districts.size(), false);
+    for (const auto& [a, b] : edges) {
+      bounded[a] = true;
+      bounded[b] = true;
+    }
+    for (std::size_t island = 0; island < m_atlas->districts.size(); ++island) {
+      if (bounded[island]) {
+        continue;
+      }
+      District& district = m_atlas->districts[island];
+      district.island = true;
+      if (district.police_force_area >= m_atlas->police_force_areas.size()) {
+        continue;
+      }
+      for (DistrictIndex other :
+           m_atlas->police_force_areas[district.police_force_area].districts) {
+        if (other != island && bounded[other]) {
+          edges.push_back(std::minmax(island, other));
+        }
+      }
+    }
   }
 
   void index_areas_of_districts() {
@@ -322,8 +393,21 @@ class AtlasBuilder {
     }
   }
 
-  static Answer answer_of(std::string_view text) {
-    return text == "yes" ? Answer::yes : text == "no" ? Answer::no : Answer::unknown;
+  // A partial date cell, or nothing when it is empty; a bad one is reported.
+  std::optional<PartialDate> partial_date(const CsvTable& csv, const CsvRow& row, std::size_t cell,
+                                          bool& ok) {
+    const std::string& text = row.cells[cell];
+    if (text.empty()) {
+      return std::nullopt;
+    }
+    auto date = PartialDate::parse(text);
+    if (!date) {
+      bad(csv, row,
+          fmt::format("'{}' is not a date (YYYY, YYYY-MM, YYYY-MM-DD, or a range A..B of them)",
+                      text));
+      ok = false;
+    }
+    return date;
   }
 
   void read_institutions() {
@@ -343,19 +427,18 @@ class AtlasBuilder {
         continue;
       }
       institution.mayoral = cells[4] == "yes";
-      if (!cells[5].empty()) {
-        institution.first_mayoral_election = PartialDate::parse(cells[5]);
-        if (!institution.first_mayoral_election) {
-          bad(*csv, row, fmt::format("'{}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", cells[5]));
-          continue;
-        }
+      bool ok = true;
+      institution.established = partial_date(*csv, row, 5, ok);
+      institution.mayoral_from = partial_date(*csv, row, 6, ok);
+      institution.first_mayoral_election = partial_date(*csv, row, 7, ok);
+      institution.mayor_takes_office = partial_date(*csv, row, 8, ok);
+      if (!ok) {
+        continue;
       }
-      institution.mayor_pcc = answer_of(cells[6]);
-      institution.mayor_fire = answer_of(cells[7]);
-      institution.constituents = split(cells[8], ';');
-      institution.source = cells[9];
-      institution.verified = cells[10] == "yes";
-      institution.note = cells[11];
+      institution.constituents = split(cells[9], ';');
+      institution.source = cells[10];
+      institution.verified = cells[11] == "yes";
+      institution.note = cells[12];
       if (!resolve_constituents(institution)) {
         bad(*csv, row,
             fmt::format("a constituent of '{}' is neither a district nor a county",
@@ -366,9 +449,96 @@ class AtlasBuilder {
     }
   }
 
-  bool resolve_constituents(Institution& institution) {
-    std::set<std::size_t> districts;
-    for (const std::string& code : institution.constituents) {
+  static std::optional<HoldingRecord::Status> holding_status(std::string_view text) {
+    if (text == "held") {
+      return HoldingRecord::Status::held;
+    }
+    if (text == "decided") {
+      return HoldingRecord::Status::decided;
+    }
+    if (text == "not_held") {
+      return HoldingRecord::Status::not_held;
+    }
+    return std::nullopt;
+  }
+
+  void read_holdings() {
+    auto csv = table("holdings.csv", k_holding_columns);
+    if (!csv) {
+      return;
+    }
+    for (const CsvRow& row : csv->rows) {
+      const auto& cells = row.cells;
+      const auto institution =
+          std::find_if(m_atlas->institutions.begin(), m_atlas->institutions.end(),
+                       [&](const Institution& candidate) { return candidate.id == cells[0]; });
+      if (institution == m_atlas->institutions.end()) {
+        bad(*csv, row, fmt::format("institution '{}' is not in institutions.csv", cells[0]));
+        continue;
+      }
+      const auto status = holding_status(cells[2]);
+      if (!status) {
+        bad(*csv, row, fmt::format("'{}' is not held, decided or not_held", cells[2]));
+        continue;
+      }
+      if (!k_evidence.contains(cells[6])) {
+        bad(*csv, row,
+            fmt::format("'{}' is not an evidence mark (confirmed, secondary, reconstructed)",
+                        cells[6]));
+        continue;
+      }
+      bool ok = true;
+      HoldingRecord record{cells[1],
+                           *status,
+                           partial_date(*csv, row, 3, ok),
+                           partial_date(*csv, row, 4, ok),
+                           cells[5],
+                           cells[6],
+                           cells[7]};
+      if (ok) {
+        institution->holdings.push_back(std::move(record));
+      }
+    }
+  }
+
+  void read_ceremonial_counties() {
+    auto csv = table("ceremonial_counties.csv", k_ceremonial_county_columns);
+    m_atlas->ceremonial_counties_of.assign(m_atlas->districts.size(), {});
+    if (!csv) {
+      return;
+    }
+    for (const CsvRow& row : csv->rows) {
+      const auto& cells = row.cells;
+      CeremonialCounty county;
+      county.id = cells[0];
+      county.name = cells[1];
+      county.county_council = cells[3];
+      county.verified = cells[6] == "yes";
+      const auto councils = districts_of_codes(split(cells[2], ';'));
+      const auto partly = districts_of_codes(split(cells[4], ';'));
+      const auto county_council = districts_of_codes(split(cells[3], ';'));
+      if (!councils || !partly || !county_council || councils->empty()) {
+        bad(*csv, row,
+            fmt::format("a council of '{}' is neither a district nor a county", county.id));
+        continue;
+      }
+      county.districts = *councils;
+      county.partly = *partly;
+      county.county_council_districts = *county_council;
+      const std::size_t index = m_atlas->ceremonial_counties.size();
+      for (DistrictIndex district : county.districts) {
+        m_atlas->ceremonial_counties_of[district].push_back(index);
+      }
+      m_atlas->ceremonial_counties.push_back(std::move(county));
+    }
+  }
+
+  // The districts of district and county codes, or nothing if a code is
+  // neither.
+  std::optional<std::vector<DistrictIndex>> districts_of_codes(
+      const std::vector<std::string>& codes) const {
+    std::set<DistrictIndex> districts;
+    for (const std::string& code : codes) {
       if (auto district = m_atlas->district_by_code.find(code);
           district != m_atlas->district_by_code.end()) {
         districts.insert(district->second);
@@ -377,10 +547,18 @@ class AtlasBuilder {
         const auto& members = m_atlas->counties[county->second].districts;
         districts.insert(members.begin(), members.end());
       } else {
-        return false;
+        return std::nullopt;
       }
     }
-    institution.districts.assign(districts.begin(), districts.end());
+    return std::vector<DistrictIndex>(districts.begin(), districts.end());
+  }
+
+  bool resolve_constituents(Institution& institution) {
+    auto districts = districts_of_codes(institution.constituents);
+    if (!districts) {
+      return false;
+    }
+    institution.districts = std::move(*districts);
     return !institution.districts.empty();
   }
 
@@ -395,7 +573,8 @@ const std::vector<std::string>& data_file_names() {
   static const std::vector<std::string> k_names = {
       "manifest.yaml",          "districts.csv",        "counties.csv",
       "police_force_areas.csv", "fire_authorities.csv", "icbs.csv",
-      "district_icbs.csv",      "adjacency.csv",        "institutions.csv"};
+      "district_icbs.csv",      "adjacency.csv",        "institutions.csv",
+      "holdings.csv",           "ceremonial_counties.csv"};
   return k_names;
 }
 

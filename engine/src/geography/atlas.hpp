@@ -34,6 +34,10 @@ struct District {
   std::size_t fire_authority = 0;
   std::vector<IcbShare> icbs;
   std::int64_t population = 0;
+  // An island with no boundary with any other district (the Isle of Wight,
+  // the Isles of Scilly): it is joined by sea to the rest of its police force
+  // area (see Atlas::graph).
+  bool island = false;
 };
 
 // A county council, police force area, fire and rescue authority or ICB, and
@@ -45,7 +49,8 @@ struct Area {
 };
 
 // A date known to a year, a month or a day: the sources do not always say
-// more than "May 2017". `earliest` and `latest` bound it.
+// more than "May 2017". `earliest` and `latest` bound it. "A..B" is a range
+// between two such dates ("2023-12..2024-02": December 2023 or February 2024).
 struct PartialDate {
   std::string text;
   Date earliest;
@@ -53,9 +58,26 @@ struct PartialDate {
 
   static std::optional<PartialDate> parse(std::string_view text);
   bool exact() const { return earliest == latest; }
+  // The text as people read it: "2017", "2024-05-02", "between 2023-12 and
+  // 2024-02".
+  std::string words() const;
+  // The same after a verb: "on 2024-05-02", "in 2017", "between ...".
+  std::string when() const;
 };
 
-enum class Answer { yes, no, unknown };
+// What a row of holdings.csv says of one power of one institution over the
+// period [from, to): held, a transfer or deal decided (planned for `to`), or
+// not held.
+struct HoldingRecord {
+  enum class Status { held, decided, not_held };
+  std::string holding;
+  Status status = Status::not_held;
+  std::optional<PartialDate> from;
+  std::optional<PartialDate> to;
+  std::string source;
+  std::string evidence;
+  std::string note;
+};
 
 // An existing devolution institution: a combined authority, a combined county
 // authority, the GLA, or a single council with a deal.
@@ -67,14 +89,32 @@ struct Institution {
   // or single_council_deal.
   std::string kind;
   bool mayoral = false;
+  std::optional<PartialDate> established;
+  // Since when it has been a mayoral institution, where the sources say.
+  std::optional<PartialDate> mayoral_from;
   std::optional<PartialDate> first_mayoral_election;
-  Answer mayor_pcc = Answer::unknown;
-  Answer mayor_fire = Answer::unknown;
+  // The day its first mayor takes (took) office, where the sources say.
+  std::optional<PartialDate> mayor_takes_office;
   std::vector<std::string> constituents;
   std::vector<DistrictIndex> districts;
   std::string source;
   bool verified = false;
   std::string note;
+  std::vector<HoldingRecord> holdings;
+};
+
+// A county of the Lieutenancies Act 1997 (a ceremonial county): its
+// districts, those only partly inside it (Stockton-on-Tees, split by the
+// Tees), and the districts of its county council -- an E10 county council, or
+// the unitary council for the county area -- when it has one.
+struct CeremonialCounty {
+  std::string id;
+  std::string name;
+  std::vector<DistrictIndex> districts;
+  std::vector<DistrictIndex> partly;
+  std::string county_council;
+  std::vector<DistrictIndex> county_council_districts;
+  bool verified = false;
 };
 
 // Something --authority can name: a district, a county council or an
@@ -102,6 +142,7 @@ struct Atlas {
   std::vector<geography::Area> fire_authorities;
   std::vector<geography::Area> icbs;
   std::vector<geography::Institution> institutions;
+  std::vector<geography::CeremonialCounty> ceremonial_counties;
   std::map<std::string, std::size_t, std::less<>> district_by_code;
   std::map<std::string, std::size_t, std::less<>> county_by_code;
   // For each district, the police force area, fire and rescue authority and
@@ -109,6 +150,9 @@ struct Atlas {
   std::vector<std::vector<std::size_t>> police_force_areas_of;
   std::vector<std::vector<std::size_t>> fire_authorities_of;
   std::vector<std::vector<std::size_t>> icbs_of;
+  std::vector<std::vector<std::size_t>> ceremonial_counties_of;
+  // Districts that share a boundary, and each island district joined by sea
+  // to the other districts of its police force area.
   std::unique_ptr<geography::DistrictGraph> graph;
   // Every name an authority can be looked up by, built once.
   std::vector<geography::Candidate> candidates;

@@ -3,9 +3,11 @@
 #include "check/check.hpp"
 #include "geography/area_facts.hpp"
 #include "geography/subjects.hpp"
+#include "geography/validity.hpp"
 #include "load/decode.hpp"
 #include "load/yaml_document.hpp"
 #include "support/suggest.hpp"
+#include "support/words.hpp"
 #include "validate/schema_validator.hpp"
 
 #include <devo/codes.hpp>
@@ -20,20 +22,6 @@
 namespace devo::geography {
 namespace {
 
-struct Council {
-  std::string code;
-  Location location;
-};
-
-bool is_county_code(std::string_view code) {
-  return code.starts_with("E10");
-}
-bool is_two_tier_district(const detail::Atlas& atlas, std::string_view code) {
-  auto it = atlas.district_by_code.find(code);
-  return it != atlas.district_by_code.end() &&
-         atlas.districts[it->second].kind == "non_metropolitan_district";
-}
-
 class ProposalReader {
  public:
   ProposalReader(const detail::Atlas& atlas, const RuleSet& rules, Date as_of, Diagnostics& diags)
@@ -42,30 +30,71 @@ class ProposalReader {
   ProposalFacts read(const load::Node& document) {
     validate::check_schema(document, "schemas/proposal.schema.json", m_diags);
     const load::RawProposal raw = load::decode_proposal(document);
-    resolve_councils(raw);
-    ProposalFacts result;
+    ProposalShape shape{raw.institution.text, raw.institution.location, raw.mayor.text,
+                        raw.mayor.location,   {},                       raw.councils_location,
+                        {},                   {}};
+    resolve_councils(raw, shape);
+    resolve_reshapes(raw, shape);
+    ProposalResult result;
     FactInput& facts = result.facts;
     facts.subject.kind = "proposal";
     facts.subject.name = raw.name.text;
     add_given_facts(raw, facts);
-    const std::vector<DistrictIndex> districts = area_districts();
-    for (const Council& council : m_councils) {
+    const std::vector<DistrictIndex> districts = area_districts(shape);
+    for (const ListedCouncil& council : shape.councils) {
       facts.subject.councils.push_back(council.code);
     }
     for (DistrictIndex district : districts) {
       facts.subject.districts.push_back(m_atlas.districts[district].code);
     }
     add_area_facts(m_atlas, AreaSubject{districts, facts.subject.councils, nullptr}, facts);
-    find_problems(raw, facts, result.findings);
+    facts.unrecorded = Holding{false, {}, "a proposal holds no powers yet", {}, {}};
+    result.findings = validity_findings(m_atlas, shape, districts, facts);
+    facts.problems = problems_of(result.findings);
     return result;
   }
 
  private:
-  void resolve_councils(const load::RawProposal& raw) {
+  using ProposalResult = ProposalFacts;
+
+  void resolve_councils(const load::RawProposal& raw, ProposalShape& shape) {
     for (const load::Located& entry : raw.councils) {
       if (auto code = council_code(entry)) {
-        m_councils.push_back(Council{*code, entry.location});
+        shape.councils.push_back(ListedCouncil{*code, entry.location});
       }
+    }
+  }
+
+  // The institutions a proposal says it reshapes, by GSS code, id or name.
+  void resolve_reshapes(const load::RawProposal& raw, ProposalShape& shape) {
+    std::vector<std::string> names;
+    for (const Institution& institution : m_atlas.institutions) {
+      names.push_back(institution.name);
+    }
+    for (const load::Located& entry : raw.reshapes) {
+      const std::string wanted = normalise_name(entry.text);
+      const Institution* found = nullptr;
+      for (const Candidate& candidate : m_atlas.candidates) {
+        if (candidate.kind != Candidate::Kind::institution) {
+          continue;
+        }
+        const Institution& institution = m_atlas.institutions[candidate.index];
+        const bool named =
+            std::find(candidate.keys.begin(), candidate.keys.end(), wanted) != candidate.keys.end();
+        if (named || institution.id == entry.text ||
+            (!institution.code.empty() && normalise_name(institution.code) == wanted)) {
+          found = &institution;
+          break;
+        }
+      }
+      if (found == nullptr) {
+        m_diags.error(entry.location, std::string(codes::unknown_institution),
+                      fmt::format("no existing institution is called '{}'{}", entry.text,
+                                  support::did_you_mean(entry.text, names)));
+        continue;
+      }
+      shape.reshapes.push_back(found);
+      shape.reshape_locations.push_back(entry.location);
     }
   }
 
@@ -118,13 +147,48 @@ class ProposalReader {
     return m_code_by_name;
   }
 
-  std::vector<DistrictIndex> area_districts() const {
+  std::vector<DistrictIndex> area_districts(const ProposalShape& shape) const {
     std::set<DistrictIndex> districts;
-    for (const Council& council : m_councils) {
+    for (const ListedCouncil& council : shape.councils) {
       const auto members = districts_of_council(m_atlas, council.code);
       districts.insert(members.begin(), members.end());
     }
     return {districts.begin(), districts.end()};
+  }
+
+  // Whether the proposal's mayor (or directly elected leader) is in office on
+  // the date: from its first election, when the proposal gives one; without a
+  // date, the proposal is shown as it would be once its mayor is in office.
+  void add_leadership(const load::RawProposal& raw, FactInput& facts) {
+    if (raw.mayor.text == "none") {
+      facts.values["mayor_in_office"] = false;
+      facts.notes["mayor_in_office"] = "it has no directly elected mayor or leader";
+      return;
+    }
+    if (!raw.mayor_first_elected) {
+      facts.values["mayor_in_office"] = true;
+      facts.notes["mayor_in_office"] =
+          "taken as in office: the proposal gives no date for its first election, so its powers "
+          "are shown as they would be once the mayor is in office";
+      return;
+    }
+    const auto date = Date::parse(raw.mayor_first_elected->text);
+    if (!date) {
+      m_diags.error(raw.mayor_first_elected->location, std::string(codes::invalid_date),
+                    fmt::format("'{}' is not a real date in the form YYYY-MM-DD",
+                                raw.mayor_first_elected->text));
+      return;
+    }
+    facts.values["mayor_first_elected"] = *date;
+    const bool elected = *date <= m_as_of;
+    facts.values["mayor_in_office"] = elected;
+    facts.notes["mayor_in_office"] =
+        elected ? fmt::format("since its first election on {} (the day the mayor takes office is "
+                              "not given; counted from the election)",
+                              date->to_string())
+                : fmt::format("its first election is on {}, after {}", date->to_string(),
+                              m_as_of.to_string());
+    add_months_in_post(*date, *date, m_as_of, facts);
   }
 
   // The proposal's institution, mayor, first election, assertions and other
@@ -133,16 +197,7 @@ class ProposalReader {
     facts.values["institution"] = raw.institution.text;
     facts.values["mayor"] = raw.mayor.text;
     facts.values["existing_institution"] = false;
-    if (raw.mayor_first_elected) {
-      if (auto date = Date::parse(raw.mayor_first_elected->text)) {
-        facts.values["mayor_first_elected"] = *date;
-        add_months_in_post(*date, *date, m_as_of, facts);
-      } else {
-        m_diags.error(raw.mayor_first_elected->location, std::string(codes::invalid_date),
-                      fmt::format("'{}' is not a real date in the form YYYY-MM-DD",
-                                  raw.mayor_first_elected->text));
-      }
-    }
+    add_leadership(raw, facts);
     load::RawFacts given;
     for (const load::RawAssertion& assertion : raw.assertions) {
       given.facts.push_back(assertion.fact);
@@ -156,10 +211,11 @@ class ProposalReader {
             fact.location, std::string(codes::computed_fact),
             fmt::format("devo computes '{}' from its data; a proposal cannot give it", fact.name));
       } else if (fact.name == "institution" || fact.name == "mayor" ||
-                 fact.name == "mayor_first_elected") {
-        m_diags.error(
-            fact.location, std::string(codes::computed_fact),
-            fmt::format("'{}' is set by the proposal's own '{}' key", fact.name, fact.name));
+                 fact.name == "mayor_first_elected" || fact.name == "mayor_in_office") {
+        m_diags.error(fact.location, std::string(codes::computed_fact),
+                      fmt::format("'{}' is set by the proposal's own keys ('institution', "
+                                  "'mayor', 'mayor_first_elected')",
+                                  fact.name));
       }
     }
     if (auto typed = check::check_facts(given, m_rules, m_diags)) {
@@ -178,95 +234,10 @@ class ProposalReader {
     return false;
   }
 
-  void find_problems(const load::RawProposal& raw, const FactInput& facts,
-                     std::vector<Diagnostic>& findings) const {
-    const auto finding = [&](Location where, std::string_view code, std::string message) {
-      findings.push_back(
-          Diagnostic{Severity::error, std::string(code), std::move(message), std::move(where), {}});
-      return &findings.back();
-    };
-    std::map<std::string, Location> first;
-    std::vector<Council> distinct;
-    for (const Council& council : m_councils) {
-      auto [it, inserted] = first.emplace(council.code, council.location);
-      if (inserted) {
-        distinct.push_back(council);
-      } else {
-        finding(council.location, codes::duplicate_council,
-                fmt::format("{} ({}) is listed twice", council_name(m_atlas, council.code),
-                            council.code))
-            ->note(it->second, "first listed here");
-      }
-    }
-    const std::string& institution = raw.institution.text;
-    for (const Council& council : distinct) {
-      if (!is_two_tier_district(m_atlas, council.code)) {
-        continue;
-      }
-      const District& district = m_atlas.districts[m_atlas.district_by_code.at(council.code)];
-      const Area& county = m_atlas.counties[*district.county];
-      if (institution == "combined_county_authority") {
-        finding(council.location, codes::cca_district_member,
-                fmt::format("{} is a district council; a combined county authority's members "
-                            "are county councils and unitary authorities",
-                            district.name));
-      } else if (!first.contains(county.code)) {
-        finding(council.location, codes::incoherent_upper_tier,
-                fmt::format("{} is a district of {}, but {} County Council ({}), which holds the "
-                            "upper-tier functions there, is not listed",
-                            district.name, county.name, county.name, county.code));
-      }
-    }
-    check_institution(raw, findings, finding);
-    if (m_councils.empty()) {
-      return;  // nothing resolved: the unknown councils are already reported
-    }
-    const auto& overlaps = std::get<Codes>(facts.values.at("overlaps"));
-    if (!overlaps.empty()) {
-      finding(raw.councils_location, codes::overlaps_institution, facts.notes.at("overlaps"));
-    }
-    if (!std::get<bool>(facts.values.at("contiguous"))) {
-      finding(raw.councils_location, codes::not_contiguous, facts.notes.at("contiguous"));
-    }
-  }
-
-  template <typename Finding>
-  void check_institution(const load::RawProposal& raw, std::vector<Diagnostic>& findings,
-                         const Finding& finding) const {
-    (void)findings;
-    const std::string& institution = raw.institution.text;
-    std::set<std::string> distinct;
-    for (const Council& council : m_councils) {
-      distinct.insert(council.code);
-    }
-    if (raw.mayor.text == "elected_leader" && institution != "county_council") {
-      finding(raw.mayor.location, codes::elected_leader_not_county,
-              "a directly elected leader is for a county council; a combined authority or a "
-              "unitary has a directly elected mayor");
-    }
-    const bool one_county = distinct.size() == 1 && is_county_code(*distinct.begin());
-    const bool one_unitary = distinct.size() == 1 && distinct.begin()->starts_with("E06");
-    if (institution == "county_council" && !one_county) {
-      finding(raw.institution.location, codes::institution_mismatch,
-              "a county council proposal lists exactly one county council (E10)");
-    } else if (institution == "unitary_authority" && !one_unitary) {
-      finding(raw.institution.location, codes::institution_mismatch,
-              "a unitary authority proposal lists exactly one unitary council (E06)");
-    } else if ((institution == "combined_authority" || institution == "combined_county_authority" ||
-                institution == "joint_committee") &&
-               distinct.size() < 2) {
-      finding(
-          raw.institution.location, codes::institution_mismatch,
-          fmt::format("a {} is made of at least two councils",
-                      institution == "joint_committee" ? "joint committee" : "combined authority"));
-    }
-  }
-
   const detail::Atlas& m_atlas;
   const RuleSet& m_rules;
   Date m_as_of;
   Diagnostics& m_diags;
-  std::vector<Council> m_councils;
   std::map<std::string, std::string> m_code_by_name;
   std::vector<std::string> m_names;
 };

@@ -7,9 +7,11 @@
 #include <devo/codes.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 namespace devo::geography {
@@ -167,6 +169,26 @@ std::vector<std::string> codes_of(const detail::Atlas& atlas,
   return codes;
 }
 
+// What a council alone is told about holdings: its powers come through the
+// institution it is in, if any; devo records holdings for institutions.
+Holding council_holdings(const std::string& name, const std::vector<Membership>& member_of) {
+  Holding unrecorded;
+  unrecorded.note =
+      member_of.empty()
+          ? "devo records which powers are held for devolution institutions, not single councils"
+          : fmt::format("{}'s devolved powers are held through {}", name, member_of.front().name);
+  return unrecorded;
+}
+
+// The facts a council alone has, whatever its area.
+void add_council_facts(const std::string& name, std::string kind, FactInput& facts) {
+  facts.values["institution"] = std::move(kind);
+  facts.values["mayor"] = std::string("none");
+  facts.values["mayor_in_office"] = false;
+  facts.values["existing_institution"] = false;
+  facts.unrecorded = council_holdings(name, facts.subject.member_of);
+}
+
 FactInput district_subject(const detail::Atlas& atlas, std::size_t index) {
   const District& district = atlas.districts[index];
   FactInput facts;
@@ -176,10 +198,9 @@ FactInput district_subject(const detail::Atlas& atlas, std::size_t index) {
                           {district.code},
                           {district.code},
                           {},
-                          {}};
-  facts.values["institution"] = district.kind;
-  facts.values["mayor"] = std::string("none");
-  facts.values["existing_institution"] = false;
+                          {},
+                          memberships(atlas, district.code)};
+  add_council_facts(district.name, district.kind, facts);
   add_area_facts(atlas, AreaSubject{{index}, {district.code}, nullptr}, facts);
   return facts;
 }
@@ -193,10 +214,9 @@ FactInput county_subject(const detail::Atlas& atlas, std::size_t index) {
                           {county.code},
                           codes_of(atlas, county.districts),
                           {},
-                          {}};
-  facts.values["institution"] = std::string("county_council");
-  facts.values["mayor"] = std::string("none");
-  facts.values["existing_institution"] = false;
+                          {},
+                          memberships(atlas, county.code)};
+  add_council_facts(facts.subject.name, "county_council", facts);
   add_area_facts(atlas, AreaSubject{county.districts, {county.code}, nullptr}, facts);
   return facts;
 }
@@ -210,7 +230,8 @@ FactInput institution_subject(const detail::Atlas& atlas, std::size_t index, Dat
                           institution.constituents,
                           codes_of(atlas, institution.districts),
                           institution.source,
-                          institution.verified ? std::string() : institution.note};
+                          institution.verified ? std::string() : institution.note,
+                          {}};
   add_institution_facts(institution, atlas, as_of, facts);
   add_area_facts(atlas, AreaSubject{institution.districts, institution.constituents, &institution},
                  facts);
@@ -218,6 +239,39 @@ FactInput institution_subject(const detail::Atlas& atlas, std::size_t index, Dat
 }
 
 }  // namespace
+
+std::vector<Membership> memberships(const detail::Atlas& atlas, std::string_view council) {
+  const std::vector<DistrictIndex> districts = districts_of_council(atlas, council);
+  std::vector<Membership> result;
+  if (districts.empty()) {
+    return result;
+  }
+  for (const Institution& institution : atlas.institutions) {
+    if (institution.kind == "single_council_deal") {
+      continue;
+    }
+    const auto& constituents = institution.constituents;
+    const bool constituent =
+        std::find(constituents.begin(), constituents.end(), council) != constituents.end();
+    const bool inside = std::all_of(districts.begin(), districts.end(), [&](DistrictIndex d) {
+      return std::binary_search(institution.districts.begin(), institution.districts.end(), d);
+    });
+    if (!constituent && !inside) {
+      continue;
+    }
+    Membership membership{institution.id,   institution.code, institution.name,
+                          institution.kind, institution.mayoral, constituent, {}};
+    if (!constituent) {
+      // A district of a county council that is a constituent.
+      const auto county = atlas.districts[districts.front()].county;
+      if (county) {
+        membership.through = atlas.counties[*county].name + " County Council";
+      }
+    }
+    result.push_back(std::move(membership));
+  }
+  return result;
+}
 
 std::string normalise_name(std::string_view name) {
   std::string text;
@@ -244,6 +298,238 @@ std::string normalise_name(std::string_view name) {
   return folded;
 }
 
+namespace {
+
+// When the first mayor is (or was) in office from: the day the sources give
+// for taking office, or else the first election, or the day the institution
+// became mayoral if that was later, so the count never starts before either.
+struct OfficeStart {
+  PartialDate date;
+  // Why that date, in words, after "since 2024-05-07".
+  std::string why;
+};
+
+std::optional<OfficeStart> in_office_from(const Institution& institution) {
+  if (institution.mayor_takes_office) {
+    return OfficeStart{*institution.mayor_takes_office, ""};
+  }
+  const auto& election = institution.first_mayoral_election;
+  if (!election) {
+    return std::nullopt;
+  }
+  const auto& mayoral = institution.mayoral_from;
+  if (mayoral && election->latest < mayoral->latest) {
+    PartialDate start = *mayoral;
+    start.earliest = std::max(election->earliest, mayoral->earliest);
+    return OfficeStart{start, fmt::format(", when it became a mayoral institution; its first "
+                                          "mayor was elected {}, and the day the mayor took "
+                                          "office is not in devo's data",
+                                          election->when())};
+  }
+  return OfficeStart{*election, ", its first mayoral election; the day the mayor took office is "
+                                "not in devo's data"};
+}
+
+// `mayor`: whether the institution is a mayoral one on `as_of` -- from the
+// day it became one where the sources say, or else from its first mayoral
+// election, before which the data cannot tell.
+void add_mayoral_form(const Institution& institution, Date as_of, FactInput& facts) {
+  const auto& from = institution.mayoral_from;
+  const auto& election = institution.first_mayoral_election;
+  const PartialDate* since = from ? &*from : election ? &*election : nullptr;
+  const std::string elected =
+      election ? (election->latest <= as_of
+                      ? fmt::format("its first mayor was elected {}", election->when())
+                      : fmt::format("its first mayor is to be elected {}", election->when()))
+               : std::string("the data has no date for its first mayoral election");
+  if (since == nullptr) {
+    facts.notes["mayor"] =
+        fmt::format("a mayoral institution, but {}, so since when is not known", elected);
+    return;
+  }
+  if (since->latest <= as_of) {
+    facts.values["mayor"] = std::string("elected_mayor");
+    facts.notes["mayor"] =
+        from ? fmt::format("it became mayoral {}; {}", from->when(), elected) : elected;
+  } else if (as_of < since->earliest && from) {
+    facts.values["mayor"] = std::string("none");
+    facts.notes["mayor"] = fmt::format("it becomes mayoral {}; {}", from->when(), elected);
+  } else if (as_of < since->earliest) {
+    facts.notes["mayor"] = fmt::format(
+        "the data does not say since when it has been a mayoral institution; {}", elected);
+  } else {
+    facts.notes["mayor"] = fmt::format(
+        "it became mayoral {}; the data does not say whether that was before {}", since->when(),
+        as_of.to_string());
+  }
+}
+
+// `mayor_in_office` and `mayor_months_in_post` on `as_of`: the months are a
+// range when the start is known only to the month or the year.
+void add_mayor_in_office(const Institution& institution, Date as_of, FactInput& facts) {
+  const auto office = in_office_from(institution);
+  if (!office) {
+    facts.notes["mayor_in_office"] = "the data has no date for its first mayor";
+    return;
+  }
+  const PartialDate& start = office->date;
+  if (as_of < start.earliest) {
+    const std::string when =
+        office->why.empty()
+            ? fmt::format("its first mayor takes office on {}", start.words())
+            : fmt::format("its first mayor is to be elected {}", start.when());
+    facts.values["mayor_in_office"] = false;
+    facts.notes["mayor_in_office"] = when;
+    facts.values["mayor_months_in_post"] = std::int64_t{0};
+    facts.notes["mayor_months_in_post"] = "none yet: " + when;
+    return;
+  }
+  const std::int64_t most = start.earliest.whole_months_until(as_of);
+  const std::int64_t least = as_of < start.latest ? 0 : start.latest.whole_months_until(as_of);
+  facts.values["mayor_months_in_post"] = least;
+  if (least != most) {
+    facts.upper["mayor_months_in_post"] = most;
+  }
+  if (as_of < start.latest) {
+    facts.notes["mayor_in_office"] = fmt::format(
+        "from {}{}; the data does not say whether that was before {}", start.words(),
+        office->why, as_of.to_string());
+  } else {
+    facts.values["mayor_in_office"] = true;
+    facts.notes["mayor_in_office"] = fmt::format("since {}{}", start.words(), office->why);
+  }
+  facts.notes["mayor_months_in_post"] =
+      least == most
+          ? fmt::format("from {} to {}", start.words(), as_of.to_string())
+          : fmt::format("counted from {}, which the sources give only to the {}; the exact "
+                        "date would settle it",
+                        start.words(), start.text.size() == 4 ? "year" : "month");
+}
+
+bool covers(const std::optional<PartialDate>& from, const std::optional<PartialDate>& to, Date day) {
+  return (!from || from->latest <= day) && (!to || day < to->earliest);
+}
+
+// A row's note for joining with others: without its closing full stop, and
+// with its evidence mark when that is less than confirmed.
+std::string with_mark(const HoldingRecord& record) {
+  std::string note = record.note;
+  if (!note.empty() && note.back() == '.') {
+    note.pop_back();
+  }
+  return record.evidence == "confirmed" ? note
+                                        : fmt::format("{}; evidence: {}", note, record.evidence);
+}
+
+}  // namespace
+
+std::optional<Holding> holding_on(const std::vector<const HoldingRecord*>& records, Date as_of) {
+  using Status = HoldingRecord::Status;
+  Holding holding;
+  std::vector<std::string> notes;
+  std::vector<std::string> sources;
+  const auto use = [&](const HoldingRecord& record, std::string note) {
+    notes.push_back(std::move(note));
+    sources.push_back(record.source);
+    if (holding.evidence.empty() || record.evidence != "confirmed") {
+      holding.evidence = record.evidence;
+    }
+  };
+  std::vector<const HoldingRecord*> on_the_day;
+  for (const HoldingRecord* record : records) {
+    if (covers(record->from, record->to, as_of)) {
+      on_the_day.push_back(record);
+    }
+  }
+  const auto held = std::find_if(on_the_day.begin(), on_the_day.end(), [](const auto* record) {
+    return record->status == Status::held;
+  });
+  if (held != on_the_day.end()) {
+    holding.held = true;
+    holding.since = (*held)->from ? (*held)->from->words() : std::string();
+    use(**held, with_mark(**held));
+  } else if (!on_the_day.empty()) {
+    // Not held; a transfer decided without a planned date is not known to be
+    // in force or not.
+    bool known = false;
+    for (Status status : {Status::not_held, Status::decided}) {
+      for (const HoldingRecord* record : on_the_day) {
+        if (record->status == status) {
+          known = known || status == Status::not_held || record->to.has_value();
+          use(*record, status == Status::decided ? "decided: " + with_mark(*record)
+                                                 : with_mark(*record));
+        }
+      }
+    }
+    if (known) {
+      holding.held = false;
+    }
+  } else {
+    // Nothing covers the day: a holding still to come, a record that has run
+    // out, or a date the day falls inside.
+    for (const HoldingRecord* record : records) {
+      if (record->status == Status::held && record->from && as_of < record->from->earliest) {
+        holding.held = false;
+        use(*record, fmt::format("held from {}: {}", record->from->words(), with_mark(*record)));
+      } else if (record->to && record->to->earliest <= as_of) {
+        use(*record, fmt::format("{}; the record runs to {}, and what came after is not in "
+                                 "devo's data",
+                                 with_mark(*record), record->to->words()));
+      } else if (!record->from || as_of >= record->from->earliest) {
+        use(*record, fmt::format("{}; the data does not say whether that was so by {}",
+                                 with_mark(*record), as_of.to_string()));
+      }
+    }
+  }
+  if (notes.empty()) {
+    return std::nullopt;
+  }
+  holding.note = fmt::format("{}", fmt::join(notes, "; "));
+  std::sort(sources.begin(), sources.end());
+  sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+  holding.source = fmt::format("{}", fmt::join(sources, "; "));
+  return holding;
+}
+
+namespace {
+
+// The holdings devo's data records for `institution` on `as_of`, and from
+// them whether a transfer of police or fire functions has been decided.
+void add_holdings(const Institution& institution, Date as_of, FactInput& facts) {
+  std::map<std::string, std::vector<const HoldingRecord*>> by_key;
+  for (const HoldingRecord& record : institution.holdings) {
+    by_key[record.holding].push_back(&record);
+  }
+  for (const auto& [key, records] : by_key) {
+    if (auto holding = holding_on(records, as_of)) {
+      facts.holdings[key] = std::move(*holding);
+    }
+  }
+  facts.unrecorded.note =
+      fmt::format("devo's data does not record whether {} holds it", institution.name);
+  for (const auto& [key, fact] : {std::pair{"pcc-functions", "police_transfer_decided"},
+                                  std::pair{"fire-functions", "fire_transfer_decided"}}) {
+    const auto it = by_key.find(key);
+    if (it == by_key.end()) {
+      continue;
+    }
+    for (const HoldingRecord* record : it->second) {
+      const bool decided = record->status != HoldingRecord::Status::not_held &&
+                           (!record->from || record->from->latest <= as_of);
+      if (decided) {
+        facts.values[fact] = true;
+        facts.notes[fact] =
+            record->status == HoldingRecord::Status::held
+                ? fmt::format("held{}",
+                              record->from ? " since " + record->from->words() : std::string())
+                : with_mark(*record);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 void add_institution_facts(const Institution& institution, const detail::Atlas& atlas, Date as_of,
                            FactInput& facts) {
   std::string kind = institution.kind;
@@ -252,51 +538,50 @@ void add_institution_facts(const Institution& institution, const detail::Atlas& 
   }
   facts.values["institution"] = kind;
   facts.values["existing_institution"] = true;
+  const auto& established = institution.established;
   facts.notes["existing_institution"] =
-      fmt::format("{} is in devo's data on existing institutions", institution.name);
+      !established ? fmt::format("{} is in devo's data on existing institutions (the day it was "
+                                 "established is not in the sources)",
+                                 institution.name)
+      : as_of < established->earliest
+          ? fmt::format("{} is in devo's data on existing institutions, established {}: after {}",
+                        institution.name, established->when(), as_of.to_string())
+          : fmt::format("{} is in devo's data on existing institutions, established {}",
+                        institution.name, established->when());
+  add_holdings(institution, as_of, facts);
   if (!institution.mayoral) {
     facts.values["mayor"] = std::string("none");
+    facts.values["mayor_in_office"] = false;
+    facts.notes["mayor_in_office"] = "it has no directly elected mayor";
     return;
   }
-  const auto& election = institution.first_mayoral_election;
-  if (!election) {
-    facts.notes["mayor"] =
-        "a mayoral institution, but the data has no date for its first "
-        "mayoral election, so whether a mayor is in post is not known";
-    return;
+  if (institution.first_mayoral_election && institution.first_mayoral_election->exact()) {
+    facts.values["mayor_first_elected"] = institution.first_mayoral_election->earliest;
   }
-  if (election->exact()) {
-    facts.values["mayor_first_elected"] = election->earliest;
-  }
-  if (election->latest <= as_of) {
-    facts.values["mayor"] = std::string("elected_mayor");
-    facts.notes["mayor"] = fmt::format("first elected {}", election->text);
-    add_months_in_post(election->earliest, election->latest, as_of, facts);
-  } else if (as_of < election->earliest) {
-    facts.values["mayor"] = std::string("none");
-    facts.notes["mayor"] =
-        fmt::format("a mayoral institution whose first mayor is to be elected {}", election->text);
-  } else {
-    facts.notes["mayor"] = fmt::format(
-        "the first mayoral election was in {}; the data does not say whether that was before {}",
-        election->text, as_of.to_string());
-  }
+  add_mayoral_form(institution, as_of, facts);
+  add_mayor_in_office(institution, as_of, facts);
 }
 
 void add_months_in_post(Date earliest, Date latest, Date as_of, FactInput& facts) {
-  if (as_of < latest) {
+  if (as_of < earliest) {
+    facts.values["mayor_months_in_post"] = std::int64_t{0};
+    facts.notes["mayor_months_in_post"] =
+        fmt::format("none yet: the first mayoral election is on {}", earliest.to_string());
     return;
   }
-  const int months = latest.whole_months_until(as_of);
-  facts.values["mayor_months_in_post"] = std::int64_t{months};
+  const std::int64_t least = as_of < latest ? 0 : latest.whole_months_until(as_of);
+  const std::int64_t most = earliest.whole_months_until(as_of);
+  facts.values["mayor_months_in_post"] = least;
+  if (least != most) {
+    facts.upper["mayor_months_in_post"] = most;
+  }
   facts.notes["mayor_months_in_post"] =
       earliest == latest
           ? fmt::format("from the first mayoral election on {} to {}", latest.to_string(),
                         as_of.to_string())
-          : fmt::format(
-                "at least: the first mayoral election is known only to have been between "
-                "{} and {}, counted from the later",
-                earliest.to_string(), latest.to_string());
+          : fmt::format("between {} and {} months: the first mayoral election is known only to "
+                        "lie between {} and {}",
+                        least, most, earliest.to_string(), latest.to_string());
 }
 
 std::optional<FactInput> authority_facts(const detail::Atlas& atlas, std::string_view code_or_name,

@@ -16,16 +16,26 @@ namespace devo::geography {
 std::optional<FactInput> authority_facts(const detail::Atlas& atlas, std::string_view code_or_name,
                                          Date as_of, Diagnostics& diags);
 
-// Adds `institution`, `mayor` and `existing_institution` for an existing
-// institution on `as_of`, and when a mayor has been elected by then,
-// `mayor_months_in_post` (and `mayor_first_elected` when the day is known).
+// Adds `institution`, `mayor`, `mayor_in_office`, `mayor_months_in_post`,
+// `existing_institution` and the transfer decisions for an existing
+// institution on `as_of` (and `mayor_first_elected` when the day is known),
+// and what it holds (FactInput::holdings).
 void add_institution_facts(const Institution& institution, const detail::Atlas& atlas, Date as_of,
                            FactInput& facts);
 
 // Adds `mayor_months_in_post` on `as_of` for a first mayoral election known
-// to lie between `earliest` and `latest`: the months counted from `latest`,
-// so that the figure is never more than the truth.
+// to lie between `earliest` and `latest`: a range of months when the two
+// differ, and none before the election.
 void add_months_in_post(Date earliest, Date latest, Date as_of, FactInput& facts);
+
+// Whether an institution holds a power on `as_of`, from the rows of
+// holdings.csv about it; nothing when no row speaks for that day.
+std::optional<Holding> holding_on(const std::vector<const HoldingRecord*>& records, Date as_of);
+
+// The institutions a district or county council is in: as a constituent, or
+// inside a constituent county council's area. A single council's own deal
+// is not counted.
+std::vector<Membership> memberships(const detail::Atlas& atlas, std::string_view council);
 
 // Every district, county council and institution with the names it answers
 // to, for Atlas::candidates.

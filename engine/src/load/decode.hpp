@@ -66,6 +66,8 @@ struct RawProposal {
   std::vector<Located> councils;
   Location councils_location;
   std::optional<Located> mayor_first_elected;
+  // Existing institutions the proposal would reshape, by name, id or code.
+  std::vector<Located> reshapes;
   std::vector<RawAssertion> assertions;
   std::vector<RawFact> facts;
 };

@@ -52,6 +52,13 @@ RawProposal decode_proposal(const Node& document) {
   if (document.find("mayor_first_elected") != nullptr) {
     proposal.mayor_first_elected = located(document, "mayor_first_elected");
   }
+  if (const Node* reshapes = document.find("reshapes")) {
+    for (const Node& item : reshapes->items) {
+      if (item.kind == Node::Kind::string) {
+        proposal.reshapes.push_back(Located{item.text, item.location});
+      }
+    }
+  }
   if (const Node* assertions = document.find("assertions")) {
     for (const Node::Entry& entry : assertions->entries) {
       const Node* value = entry.value.find("value");

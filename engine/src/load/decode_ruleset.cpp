@@ -128,6 +128,13 @@ class RuleSetDecoder {
         }
       }
     }
+    if (const Node* exclusions = document.find("not_applicable")) {
+      for (const Node& item : exclusions->items) {
+        if (item.kind == Node::Kind::mapping) {
+          rules.not_applicable.push_back(decode_exclusion(item));
+        }
+      }
+    }
     return rules;
   }
 
@@ -238,12 +245,25 @@ class RuleSetDecoder {
     }
     power.description = text_at(node, "description");
     power.note = text_at(node, "note");
+    power.holding = text_at(node, "holding");
     power.requirements = decode_conditions(node.find("requires"));
     power.expectations = decode_conditions(node.find("expects"));
     power.citation = decode_citation(node.find("citation")).value_or(Citation{});
     power.evidence = decode_evidence(node).value_or(Evidence::reconstructed);
     power.location = node.location;
     return power;
+  }
+
+  Exclusion decode_exclusion(const Node& node) {
+    Exclusion exclusion;
+    if (const Node* when = node.find("when")) {
+      exclusion.when = decode_condition(*when).value_or(Condition{});
+    }
+    exclusion.reason = text_at(node, "reason");
+    exclusion.citation = decode_citation(node.find("citation")).value_or(Citation{});
+    exclusion.evidence = decode_evidence(node).value_or(Evidence::reconstructed);
+    exclusion.location = node.location;
+    return exclusion;
   }
 
   std::optional<Citation> decode_citation(const Node* node) {
@@ -455,6 +475,7 @@ RuleSet merge(const RuleSet& base, RuleSet rules) {
   prepend(rules.conditions, base.conditions);
   prepend(rules.tiers, base.tiers);
   prepend(rules.powers, base.powers);
+  prepend(rules.not_applicable, base.not_applicable);
   prepend(rules.files, base.files);
   return rules;
 }

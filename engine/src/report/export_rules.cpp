@@ -97,11 +97,20 @@ class Writer {
     return nullptr;
   }
 
-  // A tier holds when the tier below holds and its own requirements hold.
+  // A tier holds when the tier below holds and its own requirements hold;
+  // the lowest, only for a subject the rule set applies to.
   std::vector<Decider> tier_deciders(std::size_t tier) const {
     std::vector<Decider> deciders;
     if (tier > 0) {
       deciders.push_back({m_rules.tiers[tier - 1].id + " holds", tier_reference(tier - 1)});
+    } else if (!m_rules.not_applicable.empty()) {
+      Json excluded = Json::array();
+      for (const Exclusion& exclusion : m_rules.not_applicable) {
+        excluded.push_back(condition(exclusion.when));
+      }
+      Json either = combination(Condition::Kind::any, std::move(excluded));
+      deciders.push_back({"the rule set applies",
+                          combination(Condition::Kind::negation, Json::array({either}))});
     }
     add_requirements(m_rules.tiers[tier].requirements, deciders);
     return deciders;

@@ -15,6 +15,8 @@ using Json = nlohmann::ordered_json;
 
 Json receipt_json(const Receipt& receipt);
 Json subject_json(const Subject& subject);
+// The problems that make a subject not valid, each with its place when it has one.
+Json problems_json(const std::vector<Problem>& problems);
 Json diagnostics_array(const Diagnostics& diags);
 Json reasons_json(const std::vector<Reason>& reasons);
 

@@ -497,6 +497,7 @@ class Catalogue {
   void write() {
     header();
     evidence_overview();
+    exclusions();
     tiers();
     powers();
     conditions();
@@ -633,6 +634,27 @@ class Catalogue {
     return marked;
   }
 
+  // --- Where the rule set does not apply ---------------------------------------
+
+  void exclusions() {
+    if (m_rules.not_applicable.empty()) {
+      return;
+    }
+    m_out.heading(2, Inline("Where it does not apply"), "not-applicable");
+    m_out.paragraph(Inline(
+        "For a subject that meets one of these, the evaluation says so in one line and decides "
+        "no tier or power: the question does not arise, which is not a failure."));
+    std::vector<Row> rows;
+    for (std::size_t i = 0; i < m_rules.not_applicable.size(); ++i) {
+      const Exclusion& exclusion = m_rules.not_applicable[i];
+      rows.push_back(Row{fmt::format("not-applicable-{}", i + 1),
+                         {m_words.words(exclusion.when), Inline(exclusion.reason),
+                          or_none(citation(exclusion.citation)),
+                          Inline().mark(exclusion.evidence)}});
+    }
+    m_out.table({"When", "Why", "Citation", "Evidence"}, rows);
+  }
+
   // --- Tiers -------------------------------------------------------------------
 
   void tiers() {
@@ -742,6 +764,9 @@ class Catalogue {
     }
     if (!power.note.empty()) {
       name.plain(" — ").strong("Note:").plain(" ").plain(power.note);
+    }
+    if (!power.holding.empty()) {
+      name.plain(" — ").strong("Held:").plain(" recorded in devo's data as ").code(power.holding);
     }
     return Row{power_anchor(power.id),
                {name, tier_link(power.tier), further_requirements(power),

@@ -51,6 +51,37 @@ Json subject_json(const Subject& subject) {
       json["caveat"] = subject.caveat;
     }
   }
+  Json member_of = Json::array();
+  for (const Membership& membership : subject.member_of) {
+    Json item = Json::object();
+    item["id"] = membership.id;
+    item["code"] = membership.code.empty() ? Json(nullptr) : Json(membership.code);
+    item["name"] = membership.name;
+    item["kind"] = membership.kind;
+    item["mayoral"] = membership.mayoral ? Json(*membership.mayoral) : Json(nullptr);
+    item["constituent"] = membership.constituent;
+    if (!membership.through.empty()) {
+      item["through"] = membership.through;
+    }
+    member_of.push_back(std::move(item));
+  }
+  json["member_of"] = std::move(member_of);
+  return json;
+}
+
+Json problems_json(const std::vector<Problem>& problems) {
+  Json json = Json::array();
+  for (const Problem& problem : problems) {
+    Json item = Json::object();
+    item["code"] = problem.code;
+    item["message"] = problem.message;
+    if (!problem.file.empty()) {
+      item["file"] = problem.file;
+      item["line"] = problem.line;
+      item["column"] = problem.column;
+    }
+    json.push_back(std::move(item));
+  }
   return json;
 }
 
@@ -93,6 +124,20 @@ Json facts_json(const std::vector<FactLine>& lines) {
   Json json = Json::object();
   for (const FactLine& line : lines) {
     json[line.name] = value_json(*line.value);
+  }
+  return json;
+}
+
+// Integer facts known only as a range: {"at_least": 107, "at_most": 119}.
+Json fact_ranges_json(const FactInput& facts) {
+  Json json = Json::object();
+  for (const auto& [name, upper] : facts.upper) {
+    const auto value = facts.values.find(name);
+    const std::int64_t* low =
+        value == facts.values.end() ? nullptr : std::get_if<std::int64_t>(&value->second);
+    if (low != nullptr) {
+      json[name] = Json{{"at_least", *low}, {"at_most", upper}};
+    }
   }
   return json;
 }
@@ -156,6 +201,14 @@ Json power_json(const RuleSet& rules, std::size_t index, const PowerResult& resu
   json["group"] = rule.group;
   json["tier"] = rule.tier;
   json["status"] = to_string(result.status);
+  const Holding& holding = result.holding;
+  json["held"] = holding.held ? Json(*holding.held) : Json(nullptr);
+  json["held_since"] = holding.since.empty() ? Json(nullptr) : Json(holding.since);
+  json["held_note"] = holding.note;
+  if (!holding.source.empty()) {
+    json["held_source"] = holding.source;
+    json["held_evidence"] = holding.evidence;
+  }
   json["reasons"] = reasons_json(result.reasons);
   if (!result.settled_by.empty()) {
     json["settled_by"] = result.settled_by;
@@ -185,10 +238,19 @@ std::string render_json(const Evaluation& evaluation) {
   Json json = Json::object();
   json["receipt"] = receipt_json(evaluation.receipt);
   json["subject"] = subject_json(evaluation.facts.subject);
+  json["applicable"] = decision.applicable;
+  if (!decision.applicable) {
+    json["not_applicable"] = decision.not_applicable;
+  }
+  json["valid"] = decision.valid;
+  json["problems"] = problems_json(decision.problems);
   const std::vector<FactLine> facts = facts_in_order(evaluation);
   json["facts"] = facts_json(facts);
   if (Json notes = fact_notes_json(facts); !notes.empty()) {
     json["fact_notes"] = std::move(notes);
+  }
+  if (Json ranges = fact_ranges_json(evaluation.facts); !ranges.empty()) {
+    json["fact_ranges"] = std::move(ranges);
   }
   json["tier"] = nullptr;
   if (decision.tier && *decision.tier < decision.tiers.size()) {

@@ -53,7 +53,7 @@ std::string status_cell(AnyStatus status) {
 }
 
 // Reasons, each with its mark, and what would settle an unknown, as one cell.
-std::string reasons_cell(const std::vector<Reason>& reasons,
+std::string reasons_cell(const RuleSet& rules, const std::vector<Reason>& reasons,
                          const std::vector<std::string>& settled_by, std::string_view note = {}) {
   std::vector<std::string> lines;
   for (const Reason& reason : reasons) {
@@ -61,7 +61,7 @@ std::string reasons_cell(const std::vector<Reason>& reasons,
                                      reason.expectation ? " (expectation only)" : "")));
   }
   if (!settled_by.empty()) {
-    lines.push_back(cell(settled_by_in_words(settled_by)));
+    lines.push_back(cell(settled_by_in_words(rules, settled_by)));
   }
   if (!note.empty()) {
     lines.push_back(cell(fmt::format("Note: {}", note)));
@@ -89,6 +89,9 @@ std::string receipt_section(const Evaluation& evaluation) {
 
 std::string tier_line(const Evaluation& evaluation) {
   const Decision& decision = evaluation.decision;
+  if (!decision.applicable || !decision.valid) {
+    return fmt::format("Tier: {}\n", reached_tier_in_words(evaluation));
+  }
   if (!decision.tier || *decision.tier >= decision.tiers.size()) {
     return "Tier: none reached\n";
   }
@@ -116,7 +119,7 @@ std::string tiers_section(const Evaluation& evaluation) {
   std::string out = "## Tiers\n\n" + table_head({"Tier", "Status", "Reasons"});
   for (const TierResult& result : evaluation.decision.tiers) {
     out += row({cell(result.id), status_cell(result.status),
-                reasons_cell(result.reasons, result.settled_by)});
+                reasons_cell(evaluation.rules, result.reasons, result.settled_by)});
   }
   return out;
 }
@@ -124,12 +127,16 @@ std::string tiers_section(const Evaluation& evaluation) {
 std::string power_row(const Evaluation& evaluation, std::size_t index) {
   const PowerResult& result = evaluation.decision.powers[index];
   const Power* power = find_power(evaluation.rules, index, result.id);
-  if (power == nullptr) {
-    return row({cell(result.id), "", status_cell(result.status),
-                reasons_cell(result.reasons, result.settled_by), "", ""});
+  std::string held = cell(holding_in_words(result.holding));
+  if (const std::string detail = holding_detail(result.holding); !detail.empty()) {
+    held += "<br>" + cell(detail);
   }
-  return row({cell(result.id), cell(power->title), status_cell(result.status),
-              reasons_cell(result.reasons, result.settled_by, power->note),
+  if (power == nullptr) {
+    return row({cell(result.id), "", status_cell(result.status), held,
+                reasons_cell(evaluation.rules, result.reasons, result.settled_by), "", ""});
+  }
+  return row({cell(result.id), cell(power->title), status_cell(result.status), held,
+              reasons_cell(evaluation.rules, result.reasons, result.settled_by, power->note),
               cell(citation_in_words(evaluation.rules, power->citation)),
               std::string(to_string(power->evidence))});
 }
@@ -138,12 +145,20 @@ std::string powers_section(const Evaluation& evaluation) {
   std::string out = "## Powers\n";
   for (const PowerGroup& group : group_powers(evaluation.rules)) {
     out += fmt::format("\n### {}\n\n", group.name.empty() ? "Other powers" : group.name);
-    out += table_head({"Power", "Title", "Status", "Reasons", "Citation", "Evidence"});
+    out += table_head({"Power", "Title", "Status", "Held", "Reasons", "Citation", "Evidence"});
     for (std::size_t index : group.powers) {
       out += power_row(evaluation, index);
     }
   }
   return out + fmt::format("\n{}\n", power_summary(evaluation.decision));
+}
+
+std::string problems_section(const Decision& decision) {
+  std::string out = fmt::format("## {}\n\n", not_valid_in_words(decision));
+  for (const Problem& problem : decision.problems) {
+    out += fmt::format("- {}\n", problem_in_words(problem));
+  }
+  return out;
 }
 
 std::string warnings_section(const std::vector<Warning>& warnings) {
@@ -158,12 +173,21 @@ std::string warnings_section(const std::vector<Warning>& warnings) {
 
 std::string render_markdown(const Evaluation& evaluation) {
   const std::string& name = evaluation.facts.subject.name;
+  const Decision& decision = evaluation.decision;
   std::string out = fmt::format("# {}\n\n", name.empty() ? "(unnamed subject)" : name);
+  for (const std::string& sentence : memberships_in_words(evaluation.facts.subject)) {
+    out += sentence + "\n\n";
+  }
   out += receipt_section(evaluation) + '\n';
   out += tier_line(evaluation) + '\n';
-  out += facts_section(evaluation) + '\n';
-  out += tiers_section(evaluation) + '\n';
-  out += powers_section(evaluation);
+  if (!decision.valid) {
+    out += problems_section(decision) + '\n';
+  }
+  out += facts_section(evaluation);
+  if (decision.applicable) {
+    out += '\n' + tiers_section(evaluation) + '\n';
+    out += powers_section(evaluation);
+  }
   if (!evaluation.decision.warnings.empty()) {
     out += '\n' + warnings_section(evaluation.decision.warnings);
   }

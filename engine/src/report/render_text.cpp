@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -68,6 +69,10 @@ std::string mark_prefix(const TextWriter& out, std::size_t indent, AnyStatus sta
 void write_header(TextWriter& out, const Evaluation& evaluation) {
   const RuleSet& rules = evaluation.rules;
   out.heading(subject_in_words(evaluation.facts.subject));
+  // A council inside an institution is told so before anything else.
+  for (const std::string& sentence : memberships_in_words(evaluation.facts.subject)) {
+    out.hanging("", sentence);
+  }
   out.hanging("Rule set: ",
               rules.title.empty() ? rules.id : fmt::format("{} — {}", rules.id, rules.title));
   out.hanging("As of: ", evaluation.receipt.as_of.to_string());
@@ -84,6 +89,18 @@ void write_header(TextWriter& out, const Evaluation& evaluation) {
   out.hanging(out.paint("Tier:", Colour::bold) + ' ', reached_tier_in_words(evaluation));
 }
 
+// The problems of a subject that is not valid, first: they are why it reaches
+// nothing.
+void write_problems(TextWriter& out, const Decision& decision) {
+  out.heading(not_valid_in_words(decision));
+  for (const Problem& problem : decision.problems) {
+    out.hanging(mark_prefix(out, k_item_indent, Status::fails), problem_in_words(problem));
+  }
+}
+
+// Where the rule set says it does not apply.
+void write_exclusion(TextWriter& out, const Evaluation& evaluation);
+
 void write_facts(TextWriter& out, const Evaluation& evaluation) {
   out.heading("Facts");
   const std::vector<FactLine> lines = facts_in_order(evaluation);
@@ -98,15 +115,15 @@ void write_facts(TextWriter& out, const Evaluation& evaluation) {
 }
 
 // Reasons, one per line with its own mark, then what would settle an unknown.
-void write_reasons(TextWriter& out, std::size_t indent, const std::vector<Reason>& reasons,
-                   const std::vector<std::string>& settled_by) {
+void write_reasons(TextWriter& out, const RuleSet& rules, std::size_t indent,
+                   const std::vector<Reason>& reasons, const std::vector<std::string>& settled_by) {
   for (const Reason& reason : reasons) {
     const std::string text =
         reason.expectation ? reason.message + " (expectation only)" : reason.message;
     out.hanging(mark_prefix(out, indent, reason.status), text);
   }
   if (!settled_by.empty()) {
-    out.hanging(spaces(indent), settled_by_in_words(settled_by));
+    out.hanging(spaces(indent), settled_by_in_words(rules, settled_by));
   }
 }
 
@@ -124,9 +141,15 @@ void write_tiers(TextWriter& out, const Evaluation& evaluation) {
   for (std::size_t i = 0; i < tiers.size(); ++i) {
     const TierResult& result = tiers[i];
     const Tier* tier = find_tier(evaluation.rules, i, result.id);
+    if (!evaluation.decision.valid) {
+      // Its reasons are the problems above.
+      out.hanging(mark_prefix(out, k_item_indent, result.status),
+                  item_line(result.id, tier == nullptr ? "" : tier->title, "not valid"));
+      continue;
+    }
     out.hanging(mark_prefix(out, k_item_indent, result.status),
                 item_line(result.id, tier == nullptr ? "" : tier->title, words_for(result.status)));
-    write_reasons(out, k_tier_detail, result.reasons, result.settled_by);
+    write_reasons(out, evaluation.rules, k_tier_detail, result.reasons, result.settled_by);
   }
 }
 
@@ -153,9 +176,21 @@ void write_citation(TextWriter& out, const RuleSet& rules, const Citation& citat
 void write_power(TextWriter& out, const Evaluation& evaluation, std::size_t index) {
   const PowerResult& result = evaluation.decision.powers[index];
   const Power* power = find_power(evaluation.rules, index, result.id);
-  out.hanging(mark_prefix(out, k_power_indent, result.status),
-              item_line(result.id, power == nullptr ? "" : power->title, words_for(result.status)));
-  write_reasons(out, k_power_detail, result.reasons, result.settled_by);
+  const std::string title = power == nullptr ? std::string() : power->title;
+  // Whether the rules make it available, and apart from that, whether the
+  // subject holds it.
+  const std::string status =
+      evaluation.decision.valid
+          ? fmt::format("{}; {}", words_for(result.status), holding_in_words(result.holding))
+          : std::string("not valid");
+  out.hanging(mark_prefix(out, k_power_indent, result.status), item_line(result.id, title, status));
+  if (!evaluation.decision.valid) {
+    return;
+  }
+  write_reasons(out, evaluation.rules, k_power_detail, result.reasons, result.settled_by);
+  if (const std::string held = holding_detail(result.holding); !held.empty()) {
+    out.hanging(spaces(k_power_detail), held);
+  }
   if (power == nullptr) {
     return;
   }
@@ -194,11 +229,37 @@ void write_warnings(TextWriter& out, const std::vector<Warning>& warnings) {
   }
 }
 
+void write_exclusion(TextWriter& out, const Evaluation& evaluation) {
+  const auto& exclusions = evaluation.rules.not_applicable;
+  const auto it = std::find_if(exclusions.begin(), exclusions.end(), [&](const Exclusion& entry) {
+    return entry.reason == evaluation.decision.not_applicable;
+  });
+  if (it != exclusions.end()) {
+    write_citation(out, evaluation.rules, it->citation, it->evidence);
+  }
+}
+
 }  // namespace
 
 std::string render_text(const Evaluation& evaluation, const TextStyle& style) {
   TextWriter out(style);
+  const Decision& decision = evaluation.decision;
   write_header(out, evaluation);
+  if (!decision.applicable) {
+    // Not a failed requirement: the rules do not speak of this subject.
+    write_exclusion(out, evaluation);
+    out.blank_line();
+    write_facts(out, evaluation);
+    if (!decision.warnings.empty()) {
+      out.blank_line();
+      write_warnings(out, decision.warnings);
+    }
+    return out.take();
+  }
+  if (!decision.valid) {
+    out.blank_line();
+    write_problems(out, decision);
+  }
   out.blank_line();
   write_facts(out, evaluation);
   out.blank_line();

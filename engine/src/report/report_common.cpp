@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <type_traits>
 #include <variant>
@@ -165,6 +166,13 @@ std::string subject_in_words(const Subject& subject) {
 
 std::string reached_tier_in_words(const Evaluation& evaluation) {
   const Decision& decision = evaluation.decision;
+  if (!decision.applicable) {
+    return fmt::format("none — not applicable: {}", decision.not_applicable);
+  }
+  if (!decision.valid) {
+    return fmt::format("none — the {} is not valid",
+                       evaluation.facts.subject.kind == "proposal" ? "proposal" : "subject");
+  }
   if (!decision.tier || *decision.tier >= decision.tiers.size()) {
     return "none reached";
   }
@@ -202,18 +210,33 @@ std::vector<FactLine> facts_in_order(const Evaluation& evaluation) {
     return it == facts.notes.end() ? std::string() : it->second;
   };
   std::vector<FactLine> lines;
+  // An integer known only as a range reads "107 to 119".
+  const auto words_of = [&](const FactDeclaration& fact, const std::string& name,
+                            const FactValue& value) {
+    const auto upper = facts.upper.find(name);
+    const std::int64_t* low = std::get_if<std::int64_t>(&value);
+    if (upper != facts.upper.end() && low != nullptr) {
+      return fmt::format("{} to {}", format_integer(*low), format_integer(upper->second));
+    }
+    return fact_in_words(fact, value);
+  };
   for (const FactDeclaration& fact : evaluation.rules.facts) {
     if (auto it = facts.values.find(fact.name); it != facts.values.end()) {
       lines.push_back(FactLine{fact.name, fact.title.empty() ? fact.name : fact.title,
-                               fact_in_words(fact, it->second), note_of(fact.name), &it->second});
+                               words_of(fact, fact.name, it->second), note_of(fact.name),
+                               &it->second});
     }
   }
   for (const auto& [name, value] : facts.values) {
     if (evaluation.rules.find_fact(name) == nullptr) {
       std::string title = name;
       std::replace(title.begin(), title.end(), '_', ' ');
-      lines.push_back(
-          FactLine{name, title, fact_in_words(FactDeclaration{}, value), note_of(name), &value});
+      // An enum value the rules do not declare reads without its underscores.
+      std::string words = words_of(FactDeclaration{}, name, value);
+      if (std::holds_alternative<std::string>(value)) {
+        std::replace(words.begin(), words.end(), '_', ' ');
+      }
+      lines.push_back(FactLine{name, title, words, note_of(name), &value});
     }
   }
   return lines;
@@ -240,8 +263,70 @@ std::string citation_in_words(const RuleSet& rules, const Citation& citation) {
   return join(parts, ", ");
 }
 
-std::string settled_by_in_words(const std::vector<std::string>& facts) {
-  return facts.empty() ? std::string() : "would be settled by: " + join(facts, ", ");
+std::string settled_by_in_words(const RuleSet& rules, const std::vector<std::string>& facts) {
+  if (facts.empty()) {
+    return std::string();
+  }
+  std::vector<std::string> titles;
+  for (const std::string& name : facts) {
+    const FactDeclaration* fact = rules.find_fact(name);
+    titles.push_back(fact == nullptr || fact->title.empty() ? name : fact->title);
+  }
+  return "would be settled by: " + join(titles, "; ");
+}
+
+std::vector<std::string> memberships_in_words(const Subject& subject) {
+  std::vector<std::string> sentences;
+  for (const Membership& membership : subject.member_of) {
+    const std::string form =
+        !membership.mayoral ? "" : *membership.mayoral ? " (mayoral)" : " (non-mayoral)";
+    const std::string how =
+        membership.constituent
+            ? fmt::format("{} is a member of {}{}", subject.name, membership.name, form)
+            : fmt::format("{} is in the area of {}{}{}", subject.name, membership.name, form,
+                          membership.through.empty()
+                              ? std::string()
+                              : fmt::format(", of which {} is a member", membership.through));
+    sentences.push_back(fmt::format(
+        "{}: its devolved powers come through that authority (evaluate it with --authority "
+        "\"{}\"); what follows is what {} alone could reach.",
+        how, membership.name, subject.name));
+  }
+  return sentences;
+}
+
+std::string problem_in_words(const Problem& problem) {
+  std::string where;
+  if (!problem.file.empty()) {
+    where = problem.line == 0
+                ? problem.file + ": "
+                : fmt::format("{}:{}:{}: ", problem.file, problem.line, problem.column);
+  }
+  return fmt::format("{}{} [{}]", where, problem.message, problem.code);
+}
+
+std::string not_valid_in_words(const Decision& decision) {
+  const std::size_t count = decision.problems.size();
+  return fmt::format("Not valid: {} problem{}, so it reaches no tier", count,
+                     count == 1 ? "" : "s");
+}
+
+std::string holding_in_words(const Holding& holding) {
+  if (!holding.held) {
+    return "held: not recorded";
+  }
+  if (!*holding.held) {
+    return "not held";
+  }
+  return holding.since.empty() ? "held" : fmt::format("held since {}", holding.since);
+}
+
+std::string holding_detail(const Holding& holding) {
+  if (holding.source.empty() || holding.note.empty()) {
+    return std::string();
+  }
+  const std::string_view label = !holding.held ? "Holding" : *holding.held ? "Held" : "Not held";
+  return fmt::format("{}: {}.", label, holding.note);
 }
 
 std::string power_summary(const Decision& decision) {

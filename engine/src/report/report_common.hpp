@@ -51,8 +51,28 @@ std::string_view words_for(PowerStatus status);
 // "Greater Manchester Combined Authority (combined_authority, E47000001)".
 std::string subject_in_words(const Subject& subject);
 
-// "level-3 — Level 3", or "none reached" when no tier holds.
+// "level-3 — Level 3", or "none reached" when no tier holds; for a subject
+// that is not valid or that the rules do not apply to, why.
 std::string reached_tier_in_words(const Evaluation& evaluation);
+
+// The sentences a council inside an institution is told first: "Leeds is a
+// member of West Yorkshire Combined Authority (mayoral): its devolved powers
+// come through that authority."
+std::vector<std::string> memberships_in_words(const Subject& subject);
+
+// "proposal.yaml:4:3: Cheltenham alone is not one [institution-mismatch]".
+std::string problem_in_words(const Problem& problem);
+
+// "Not valid: 2 problems, so it reaches no tier".
+std::string not_valid_in_words(const Decision& decision);
+
+// Whether a power is held, in a few words for beside its status: "held since
+// 2017", "held", "not held", "holding not recorded".
+std::string holding_in_words(const Holding& holding);
+
+// The line under a power that says why it is or is not held, when devo's
+// data says something of this power in particular; empty otherwise.
+std::string holding_detail(const Holding& holding);
 
 // A fact's value as people read it: an enum value by its label, an integer
 // with thousands separators, a bool by the fact's own words for true and false
@@ -78,8 +98,9 @@ std::vector<FactLine> facts_in_order(const Evaluation& evaluation);
 // the document's title rather than its id, since people read this.
 std::string citation_in_words(const RuleSet& rules, const Citation& citation);
 
-// "would be settled by: a, b", or empty when nothing is listed.
-std::string settled_by_in_words(const std::vector<std::string>& facts);
+// "would be settled by: a, b", or empty when nothing is listed: the facts by
+// their titles in `rules`, which people read, not their names.
+std::string settled_by_in_words(const RuleSet& rules, const std::vector<std::string>& facts);
 
 // "20 available, 2 unavailable, 1 unknown".
 std::string power_summary(const Decision& decision);

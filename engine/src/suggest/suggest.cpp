@@ -204,7 +204,10 @@ std::map<std::string, FactValue, std::less<>> given_facts(const FactInput& subje
                                                           const SuggestOptions& options) {
   std::map<std::string, FactValue, std::less<>> given;
   for (const auto& [name, value] : subject.values) {
-    if (!is_computed(name)) {
+    // A decision to transfer police or fire functions is about the
+    // institution's own area, not a grouping's.
+    if (!is_computed(name) && name != "police_transfer_decided" &&
+        name != "fire_transfer_decided") {
       given[name] = value;
     }
   }
@@ -216,6 +219,19 @@ std::map<std::string, FactValue, std::less<>> given_facts(const FactInput& subje
   }
   for (const auto& [name, value] : options.assumptions) {
     given[name] = value;
+  }
+  // A grouping around an existing institution keeps its mayor, in office or
+  // not; any other grouping with a mayor is shown as it would be once its
+  // mayor is in office.
+  if (options.assumptions.contains("mayor_in_office")) {
+    return given;
+  }
+  if (const auto in_office = subject.values.find("mayor_in_office");
+      itself != nullptr && in_office != subject.values.end()) {
+    given["mayor_in_office"] = in_office->second;
+  } else if (const auto mayor = given.find("mayor"); mayor != given.end()) {
+    const std::string* form = std::get_if<std::string>(&mayor->second);
+    given["mayor_in_office"] = form != nullptr && *form != "none";
   }
   return given;
 }

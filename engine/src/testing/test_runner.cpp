@@ -197,12 +197,19 @@ class Runner {
       return;
     }
     auto subject = subject_of(item, *used->rules, *as_of);
+    if (subject) {
+      assume(item, *used->rules, subject->facts);
+    }
     if (!subject || m_diags.error_count() > errors_before) {
       return;
     }
     Decision decision = used->compiled->evaluate(subject->facts, EvaluateOptions{true, as_of});
+    // A proposal's errors are its problems (in the decision); its other
+    // findings are warnings, as `devo evaluate` shows them.
     for (const Diagnostic& finding : subject->findings) {
-      decision.warnings.push_back(Warning{finding.code, finding.message});
+      if (finding.severity == Severity::warning) {
+        decision.warnings.push_back(Warning{finding.code, finding.message});
+      }
     }
     used->coverage->record(subject->facts, decision);
     result.ruleset = used->rules->id;
@@ -210,6 +217,26 @@ class Runner {
     compare(*item.find("expect"), *used->rules, subject->facts, decision, result);
     result.passed = result.mismatches.empty();
     m_report.cases.push_back(std::move(result));
+  }
+
+  // `assume`: facts taken as given over what the subject says, typed by the
+  // rule set like a facts file's (as `devo evaluate --assume` does).
+  void assume(const Node& item, const RuleSet& rules, FactInput& facts) {
+    const Node* assumed = item.find("assume");
+    if (assumed == nullptr) {
+      return;
+    }
+    load::RawFacts raw;
+    for (const Node::Entry& entry : assumed->entries) {
+      raw.facts.push_back(load::RawFact{entry.key, entry.key_location, load::to_literal(entry.value)});
+    }
+    if (auto typed = check::check_facts(raw, rules, m_diags)) {
+      for (auto& [name, value] : typed->values) {
+        facts.values.insert_or_assign(name, std::move(value));
+        facts.upper.erase(name);
+        facts.notes.insert_or_assign(name, std::string("assumed by the test case"));
+      }
+    }
   }
 
   // Exactly one of authority, proposal or facts names what is evaluated.
@@ -354,6 +381,76 @@ class Runner {
     }
     if (const Node* warnings = expect.find("warnings")) {
       compare_warnings(*warnings, decision, result);
+    }
+    compare_subject(expect, rules, facts, decision, result);
+  }
+
+  // What the case expects of the subject itself: valid, applicable, its
+  // problems, what it holds and what it is a member of.
+  void compare_subject(const Node& expect, const RuleSet& rules, const FactInput& facts,
+                       const Decision& decision, TestCaseResult& result) {
+    const auto flag = [&](std::string_view key, bool actual) {
+      if (const Node* node = expect.find(key); node != nullptr && node->boolean != actual) {
+        result.mismatches.push_back(
+            fmt::format("{}: expected {}, got {}", key, node->boolean, actual));
+      }
+    };
+    flag("valid", decision.valid);
+    flag("applicable", decision.applicable);
+    if (const Node* problems = expect.find("problems")) {
+      std::vector<std::string> actual;
+      for (const Problem& problem : decision.problems) {
+        actual.push_back(problem.code);
+      }
+      compare_codes("problems", *problems, actual, result);
+      for (const Problem& problem : decision.problems) {
+        result.trail.push_back(fmt::format("problem {}: {}", problem.code, problem.message));
+      }
+    }
+    if (const Node* member_of = expect.find("member_of")) {
+      std::vector<std::string> actual;
+      for (const Membership& membership : facts.subject.member_of) {
+        actual.push_back(membership.id);
+      }
+      compare_codes("member_of", *member_of, actual, result);
+    }
+    if (const Node* held = expect.find("held")) {
+      for (const Node::Entry& entry : held->entries) {
+        const auto it = std::find_if(rules.powers.begin(), rules.powers.end(),
+                                     [&](const Power& power) { return power.id == entry.key; });
+        if (it == rules.powers.end()) {
+          std::vector<std::string> ids;
+          for (const Power& power : rules.powers) {
+            ids.push_back(power.id);
+          }
+          undefined(codes::undefined_power, "power", entry, ids);
+          continue;
+        }
+        const Holding& holding =
+            decision.powers[static_cast<std::size_t>(it - rules.powers.begin())].holding;
+        const std::string actual = !holding.held ? "null" : *holding.held ? "true" : "false";
+        const std::string expected =
+            entry.value.kind == Node::Kind::null ? "null" : entry.value.boolean ? "true" : "false";
+        if (actual != expected) {
+          result.mismatches.push_back(fmt::format("held {}: expected {}, got {} ({})", entry.key,
+                                                  expected, actual, holding.note));
+        }
+      }
+    }
+  }
+
+  // Every code listed must be among `actual`; an empty list means none at all.
+  static void compare_codes(std::string_view what, const Node& expected,
+                            const std::vector<std::string>& actual, TestCaseResult& result) {
+    const std::string got =
+        actual.empty() ? std::string("none") : fmt::format("{}", fmt::join(actual, ", "));
+    if (expected.items.empty() && !actual.empty()) {
+      result.mismatches.push_back(fmt::format("{}: expected none, got {}", what, got));
+    }
+    for (const Node& code : expected.items) {
+      if (std::find(actual.begin(), actual.end(), code.text) == actual.end()) {
+        result.mismatches.push_back(fmt::format("{}: expected {}, got {}", what, code.text, got));
+      }
     }
   }
 

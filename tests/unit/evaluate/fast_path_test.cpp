@@ -147,6 +147,10 @@ class Reference {
                                          return item.integer == std::get<std::int64_t>(value);
                                        }));
         }
+        if (const auto upper = m_facts.upper.find(condition.name); upper != m_facts.upper.end()) {
+          return range(condition.op, std::get<std::int64_t>(value), upper->second,
+                       operand.integer);
+        }
         return from_bool(compare(condition.op, std::get<std::int64_t>(value), operand.integer));
       case FactType::enumeration:
         if (condition.op == Operator::in) {
@@ -183,6 +187,26 @@ class Reference {
     return Status::unknown;
   }
 
+  // A value known only to lie in [low, high]: an order decided only when both
+  // ends agree; equality decided only when the value compared with is outside.
+  static Status range(Operator op, std::int64_t low, std::int64_t high, std::int64_t operand) {
+    switch (op) {
+      case Operator::eq:
+        return operand < low || operand > high ? Status::fails : Status::unknown;
+      case Operator::ne:
+        return operand < low || operand > high ? Status::holds : Status::unknown;
+      case Operator::lt:
+      case Operator::lte:
+      case Operator::gt:
+      case Operator::gte: {
+        const bool at_low = compare(op, low, operand);
+        return at_low == compare(op, high, operand) ? from_bool(at_low) : Status::unknown;
+      }
+      default:
+        return Status::unknown;
+    }
+  }
+
   const devo::RuleSet& m_rules;
   const devo::FactInput& m_facts;
 };
@@ -199,6 +223,19 @@ struct Expected {
 Expected reference_decision(const devo::RuleSet& rules, const devo::FactInput& facts) {
   const Reference reference(rules, facts);
   Expected expected;
+  // A subject that is not valid, or that the rule set does not apply to,
+  // reaches nothing, with no requirement as its reason.
+  const bool excluded =
+      std::any_of(rules.not_applicable.begin(), rules.not_applicable.end(),
+                  [&](const devo::Exclusion& exclusion) {
+                    return reference.condition(exclusion.when) == Status::holds;
+                  });
+  if (excluded || !facts.problems.empty()) {
+    expected.tiers.assign(rules.tiers.size(), Status::fails);
+    expected.powers.assign(rules.powers.size(), PowerStatus::unavailable);
+    expected.findings.resize(rules.tiers.size() + rules.powers.size());
+    return expected;
+  }
   const auto findings = [&](Status tier, const std::vector<Condition>& requirements) {
     std::vector<std::pair<std::uint32_t, Status>> list;
     if (tier != Status::holds) {

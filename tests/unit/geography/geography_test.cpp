@@ -129,9 +129,10 @@ TEST_CASE("a district alone splits its county and may sit in an institution",
           "[geography][facts]") {
   const auto cheltenham = authority("Cheltenham");
   CHECK_FALSE(fact<bool>(cheltenham, "whole_counties"));
+  // The county of Gloucestershire includes South Gloucestershire.
   CHECK(cheltenham.notes.at("whole_counties") ==
-        "Gloucestershire is split: Cotswold, Forest of Dean, Gloucester, Stroud and Tewkesbury "
-        "are left out");
+        "Gloucestershire is split: South Gloucestershire, Cotswold, Forest of Dean, Gloucester, "
+        "Stroud and Tewkesbury are left out");
   const auto manchester = authority("Manchester");
   CHECK(fact<devo::Codes>(manchester, "overlaps") == devo::Codes{"E08000003"});
   CHECK(manchester.notes.at("overlaps") ==
@@ -139,8 +140,11 @@ TEST_CASE("a district alone splits its county and may sit in an institution",
 }
 
 TEST_CASE("whether a mayor is in post depends on the date", "[geography][facts]") {
+  // Before its first mayoral election the data cannot say whether Hull and
+  // East Yorkshire was mayoral yet, but its mayor was certainly not in office.
   const auto before = authority("Hull and East Yorkshire", *devo::Date::parse("2025-04-30"));
-  CHECK(fact<std::string>(before, "mayor") == "none");
+  CHECK_FALSE(before.values.contains("mayor"));
+  CHECK_FALSE(fact<bool>(before, "mayor_in_office"));
   const auto after = authority("Hull and East Yorkshire", *devo::Date::parse("2025-05-01"));
   CHECK(fact<std::string>(after, "mayor") == "elected_mayor");
   CHECK(fact<devo::Date>(after, "mayor_first_elected").to_string() == "2025-05-01");
@@ -149,9 +153,54 @@ TEST_CASE("whether a mayor is in post depends on the date", "[geography][facts]"
   const auto during = authority("Greater Manchester", *devo::Date::parse("2017-06-01"));
   CHECK_FALSE(during.values.contains("mayor"));
   CHECK_FALSE(during.values.contains("mayor_first_elected"));
-  // Cumbria's first mayor is due in 2027.
+  // Cumbria has been a mayoral authority since February 2026; its first mayor
+  // takes office on 10 May 2027.
   const auto cumbria = authority("Cumbria Combined Authority");
-  CHECK(fact<std::string>(cumbria, "mayor") == "none");
+  CHECK(fact<std::string>(cumbria, "mayor") == "elected_mayor");
+  CHECK_FALSE(fact<bool>(cumbria, "mayor_in_office"));
+  const auto cumbria_later = authority("Cumbria Combined Authority", *devo::Date::parse("2027-05-10"));
+  CHECK(fact<bool>(cumbria_later, "mayor_in_office"));
+}
+
+TEST_CASE("a first election known only to the year gives a range of months", "[geography][facts]") {
+  // Greater Manchester's first mayor is known only as elected in 2017.
+  const auto manchester = authority("Greater Manchester", *devo::Date::parse("2018-09-01"));
+  CHECK(fact<std::int64_t>(manchester, "mayor_months_in_post") == 8);
+  CHECK(manchester.upper.at("mayor_months_in_post") == 20);
+  // The North East's first election is known to the day.
+  const auto north_east = authority("North East", *devo::Date::parse("2026-04-15"));
+  CHECK(fact<std::int64_t>(north_east, "mayor_months_in_post") == 23);
+  CHECK_FALSE(north_east.upper.contains("mayor_months_in_post"));
+}
+
+TEST_CASE("holdings are read on the date asked for", "[geography][facts]") {
+  const auto before = authority("Liverpool City Region", *devo::Date::parse("2026-03-31"));
+  CHECK(before.holdings.at("integrated-settlement").held == std::optional<bool>(false));
+  const auto after = authority("Liverpool City Region", *devo::Date::parse("2026-04-01"));
+  CHECK(after.holdings.at("integrated-settlement").held == std::optional<bool>(true));
+  CHECK(after.holdings.at("integrated-settlement").since == "2026-04-01");
+  // The West Midlands: not held, and a transfer decided for May 2028.
+  const auto west_midlands = authority("West Midlands Combined Authority");
+  const devo::Holding& pcc = west_midlands.holdings.at("pcc-functions");
+  CHECK(pcc.held == std::optional<bool>(false));
+  CHECK(pcc.note.find("quashed") != std::string::npos);
+  CHECK(pcc.note.find("decided: ") != std::string::npos);
+  // After the planned date, whether the transfer happened is not known.
+  const auto later = authority("West Midlands Combined Authority", *devo::Date::parse("2028-06-01"));
+  CHECK_FALSE(later.holdings.at("pcc-functions").held.has_value());
+}
+
+TEST_CASE("a council is told the institution it is in", "[geography][facts]") {
+  const auto leeds = authority("Leeds");
+  REQUIRE(leeds.subject.member_of.size() == 1);
+  CHECK(leeds.subject.member_of.front().id == "west-yorkshire");
+  CHECK(leeds.subject.member_of.front().constituent);
+  const auto preston = authority("Preston");
+  REQUIRE(preston.subject.member_of.size() == 1);
+  CHECK(preston.subject.member_of.front().id == "lancashire");
+  CHECK_FALSE(preston.subject.member_of.front().constituent);
+  CHECK(preston.subject.member_of.front().through == "Lancashire County Council");
+  CHECK(authority("Cheltenham").subject.member_of.empty());
 }
 
 TEST_CASE("a district split between ICBs is not coterminous with one", "[geography][facts]") {
@@ -184,7 +233,8 @@ TEST_CASE("two councils that do not touch are in two pieces", "[geography][propo
   CHECK_FALSE(fact<bool>(result.facts, "contiguous"));
   CHECK(result.facts.notes.at("contiguous") ==
         "the area is in 2 pieces that do not touch: Norfolk; Cornwall");
-  CHECK(finding_codes(result) == std::vector<std::string>{"not-contiguous"});
+  CHECK(finding_codes(result) ==
+        std::vector<std::string>{"not-contiguous", "overlaps-institution"});
   // A county council stands for its districts.
   CHECK(result.facts.subject.districts.size() == 8);
 }

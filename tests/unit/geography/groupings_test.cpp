@@ -343,8 +343,8 @@ TEST_CASE("groupings of real districts match a brute-force enumeration", "[geogr
 
 TEST_CASE("count_groupings grows with the councils allowed, and knows only districts",
           "[geography][groupings]") {
-  // The Isles of Scilly share a boundary with no district: only themselves.
-  CHECK(england().count_groupings("E06000053", 4) == std::optional<std::size_t>(1));
+  // The Isles of Scilly alone, added to nothing.
+  CHECK(england().count_groupings("E06000053", 0) == std::optional<std::size_t>(1));
   // Cornwall's only neighbour is Devon's districts (Torridge, West Devon,
   // and so on): with one more district, one grouping per neighbour.
   const auto cornwall_neighbours = england().neighbours("E06000052");
@@ -513,5 +513,16 @@ TEST_CASE("a limit beyond the number of places is no limit", "[geography][groupi
   CHECK(search(path(5), {0}, no_limit, std::vector<bool>(5, true)).visited.size() == 5);
   CHECK(search(complete(5), {0}, no_limit, std::vector<bool>(5, true)).visited.size() == 16);
   check_against_brute_force(path(6), {2}, 6, std::vector<bool>(6, true));
-  CHECK(england().count_groupings("E06000053", no_limit) == std::optional<std::size_t>(1));
+}
+
+TEST_CASE("an island is joined by sea to the rest of its police force area",
+          "[geography][groupings]") {
+  // The Isles of Scilly share no boundary: their neighbours are the other
+  // districts of the Devon and Cornwall police force area, so growing them by
+  // one council adds one of those.
+  const auto neighbours = england().neighbours("E06000053");
+  CHECK(std::find(neighbours.begin(), neighbours.end(), "E06000052") != neighbours.end());
+  CHECK(neighbours.size() == 11);
+  CHECK(england().count_groupings("E06000053", 1) ==
+        std::optional<std::size_t>(1 + neighbours.size()));
 }

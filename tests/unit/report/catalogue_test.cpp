@@ -311,8 +311,12 @@ TEST_CASE("the luwp-2022 catalogue lists its 23 powers under their 8 groups",
   // Requirements and flags in words, with the flags' own (reconstructed) marks.
   CHECK(contains(powers,
                  "| a mayoral combined authority (`mayoral-combined-authority`) — ⚠ "
-                 "**reconstructed** **and** boundaries that align with one police force "
-                 "area (`boundaries-align`) — ⚠ **reconstructed** |"));
+                 "**reconstructed** **and** a mayor in office (`mayor-in-office`) — ⚠ "
+                 "**reconstructed** **and** boundaries that align (one whole police force area "
+                 "by default; two or more whole ones by decision) |"));
+  CHECK(contains(powers, "**Held:** recorded in devo's data as `pcc-functions`"));
+  const std::string excluded = section(md, "## Where it does not apply\n", "## Tiers");
+  CHECK(contains(excluded, "the 2022 levels were offered to areas outside London"));
   CHECK(contains(powers,
                  "**Note:** Using it needs the consent of the host local planning "
                  "authority."));
@@ -328,9 +332,9 @@ TEST_CASE("the luwp-2022 catalogue lists its 23 powers under their 8 groups",
                  "| institution: a combined authority or a combined county "
                  "authority |"));
   CHECK(contains(conditions,
-                 "any of: directly elected leadership: a directly elected mayor; "
-                 "(all of: directly elected leadership: a directly elected leader; "
-                 "institution: a county council)"));
+                 "any of: directly elected leadership: a mayoral institution, led by a directly "
+                 "elected mayor; (all of: directly elected leadership: led by a directly elected "
+                 "leader; institution: a county council)"));
 
   const std::string tiers = section(md, "## Tiers\n", "## Powers");
   CHECK(contains(tiers, "- a combined population of at least 500,000 — ◐ **secondary**; "));

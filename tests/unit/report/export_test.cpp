@@ -289,10 +289,15 @@ void check_structure(const devo::RuleSet& rules, const Json& document, const std
     CHECK(tiers[i].at("id") == rules.tiers[i].id);
     CHECK(tiers[i].contains("holds"));
     const Json& conditions = tiers[i].at("conditions");
-    // The tier below, then each requirement; expectations are left out.
-    REQUIRE(conditions.size() == (i > 0 ? 1 : 0) + rules.tiers[i].requirements.size());
+    // The tier below (for the lowest, that the rule set applies, when it
+    // says where it does not), then each requirement; expectations are left
+    // out.
+    const bool guarded = i > 0 || !rules.not_applicable.empty();
+    REQUIRE(conditions.size() == (guarded ? 1 : 0) + rules.tiers[i].requirements.size());
     if (i > 0) {
       CHECK(conditions[0].at("title") == rules.tiers[i - 1].id + " holds");
+    } else if (guarded) {
+      CHECK(conditions[0].at("title") == "the rule set applies");
     }
     for (const Json& condition : conditions) {
       CHECK_FALSE(condition.at("title").get<std::string>().empty());

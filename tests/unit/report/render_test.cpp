@@ -210,17 +210,18 @@ TEST_CASE("evaluation JSON keeps the contract's keys in order", "[report][json]"
   CHECK(out.find("\n  \"receipt\": {") != std::string::npos);  // two-space indentation
 
   const auto json = nlohmann::ordered_json::parse(out);
-  CHECK(keys_of(json) == std::vector<std::string>{"receipt", "subject", "facts", "tier", "tiers",
-                                                  "powers", "warnings"});
+  CHECK(keys_of(json) == std::vector<std::string>{"receipt", "subject", "applicable", "valid",
+                                                  "problems", "facts", "tier", "tiers", "powers",
+                                                  "warnings"});
   CHECK(keys_of(json["receipt"]) ==
         std::vector<std::string>{"ruleset", "ruleset_sha256", "devo_version", "as_of"});
-  CHECK(keys_of(json["subject"]) == std::vector<std::string>{"kind", "name", "code"});
+  CHECK(keys_of(json["subject"]) == std::vector<std::string>{"kind", "name", "code", "member_of"});
   CHECK(keys_of(json["tiers"][2]) == std::vector<std::string>{"id", "title", "status", "reasons",
                                                               "settled_by", "citation",
                                                               "evidence"});
-  CHECK(keys_of(json["powers"][0]) == std::vector<std::string>{"id", "title", "group", "tier",
-                                                               "status", "reasons", "citation",
-                                                               "evidence"});
+  CHECK(keys_of(json["powers"][0]) ==
+        std::vector<std::string>{"id", "title", "group", "tier", "status", "held", "held_since",
+                                 "held_note", "reasons", "citation", "evidence"});
   CHECK(keys_of(json["powers"][0]["citation"]) ==
         std::vector<std::string>{"source", "document", "section", "page", "url", "via"});
   // Facts follow the rule set's declarations, not the input's order; facts the rules
@@ -240,7 +241,11 @@ TEST_CASE("evaluation JSON values", "[report][json]") {
                                 {"as_of", "2024-05-01"}});
   CHECK(json["subject"] == Json{{"kind", "combined_authority"},
                                 {"name", "Greater Manchester Combined Authority"},
-                                {"code", "E47000001"}});
+                                {"code", "E47000001"},
+                                {"member_of", Json::array()}});
+  CHECK(json["applicable"] == true);
+  CHECK(json["valid"] == true);
+  CHECK(json["problems"] == Json::array());
 
   const Json& facts = json["facts"];
   CHECK(facts["institution"] == "combined_authority");
@@ -272,6 +277,7 @@ TEST_CASE("evaluation JSON values", "[report][json]") {
   CHECK(powers[0] == Json::parse(R"json({
       "id": "adult-skills", "title": "Devolved adult education functions", "group": "Skills",
       "tier": "level-1", "status": "available",
+      "held": null, "held_since": null, "held_note": "",
       "reasons": [{"status": "holds", "message": "level-1 holds"}],
       "citation": {"source": "luwp", "document": "Levelling Up the United Kingdom (CP 604)",
                    "section": "Table 2.3", "page": "140", "url": "https://www.gov.uk/luwp",
@@ -342,20 +348,20 @@ TEST_CASE("evaluation text for people", "[report][text]") {
 
   CHECK(contains(out,
                  "\nPowers\n  Skills\n"
-                 "    ✓ adult-skills — Devolved adult education functions (available)\n"
+                 "    ✓ adult-skills — Devolved adult education functions (available; held: not recorded)\n"
                  "        ✓ level-1 holds\n"
                  // Too long for one line: the evidence moves to its own.
                  "        Levelling Up the United Kingdom (CP 604), Table 2.3, p.140, "
                  "via New Local summary\n"
                  "        · evidence: secondary\n"));
   CHECK(contains(out,
-                 "    ? careers-hubs — Input into careers hubs (unknown)\n"
+                 "    ? careers-hubs — Input into careers hubs (unknown; held: not recorded)\n"
                  "        ? level-3 is unknown\n"
-                 "        would be settled by: mayor, population\n"
+                 "        would be settled by: mayor; population\n"
                  "        Levelling Up the United Kingdom (CP 604), pp.139-140 · "
                  "evidence: confirmed\n"));
   CHECK(contains(out,
-                 "    ✗ bus-franchising — Bus franchising powers (not available)\n"
+                 "    ✗ bus-franchising — Bus franchising powers (not available; held: not recorded)\n"
                  "        ✗ there is no directly elected mayor\n"
                  "        New Local summary · evidence: reconstructed\n"));
   // Groups in order of first appearance: both Skills powers before Transport.
@@ -451,9 +457,10 @@ TEST_CASE("evaluation Markdown", "[report][markdown]") {
                  "| level-3 | ? unknown | ? whether there is a mayor is not known<br>"
                  "would be settled by: mayor |\n"));
   CHECK(contains(out,
-                 "### Skills\n\n| Power | Title | Status | Reasons | Citation | Evidence |\n"
-                 "|---|---|---|---|---|---|\n"
+                 "### Skills\n\n| Power | Title | Status | Held | Reasons | Citation | Evidence |\n"
+                 "|---|---|---|---|---|---|---|\n"
                  "| adult-skills | Devolved adult education functions | ✓ available | "
+                 "held: not recorded | "
                  "✓ level-1 holds | Levelling Up the United Kingdom (CP 604), Table 2.3, "
                  "p.140, via New Local summary | secondary |\n"));
   CHECK(contains(out, "| bus-franchising | Bus franchising powers | ✗ not available |"));

@@ -164,16 +164,20 @@ TEST_CASE("assumptions hold for every grouping, computed facts too", "[suggest]"
 }
 
 TEST_CASE("a proposal grows from all its councils at once", "[suggest]") {
-  // Thurrock and Medway, across the Thames from each other: their
-  // neighbours outside a combined authority or the GLA are Essex and Kent;
-  // Essex's are Southend-on-Sea, Suffolk and Hertfordshire (Cambridgeshire's
-  // districts are in a combined authority), Kent's East Sussex and Surrey.
-  // With up to two more councils: the proposal alone, 2 with one more, 6
-  // with two.
-  const std::string text = R"(name: Thames Gateway
+  // Shropshire and Telford and Wrekin, the whole county of Shropshire: their
+  // neighbours outside an institution are Herefordshire, Worcestershire and
+  // Staffordshire (Cheshire's councils are in Cheshire and Warrington, the
+  // Black Country's in the West Midlands; Wales is not in the data). With one
+  // more council, 3 groupings; with two, those joined by a fourth council
+  // reached from them: Herefordshire and Worcestershire, Staffordshire and
+  // Stoke-on-Trent, Gloucestershire (from Herefordshire or Worcestershire),
+  // Warwickshire (from Worcestershire or Staffordshire), Herefordshire or
+  // Worcestershire with Staffordshire, and Leicestershire: 9. Every one is
+  // whole counties of over 500,000 people, so Level 1.
+  const std::string text = R"(name: Shropshire and Telford
 institution: combined_authority
 mayor: elected_mayor
-councils: [Thurrock, Medway]
+councils: [Shropshire, Telford and Wrekin]
 )";
   devo::Diagnostics diags;
   auto proposal = devo::test::england().proposal(devo::SourceFile::from_text("proposal.yaml", text),
@@ -184,15 +188,16 @@ councils: [Thurrock, Medway]
   wanted.max_councils = 2;
   const devo::SuggestReport report = run(proposal->facts, wanted);
   CHECK(proposal->findings.empty());  // a valid proposal: contiguous, overlapping nothing
-  CHECK(report.examined == 9);
-  CHECK(report.matching == 8);
+  CHECK(report.examined == 13);
+  CHECK(report.matching == 12);
   std::set<std::string> added;
   for (const devo::Suggestion& suggestion : report.suggestions) {
     added.insert(suggestion.added.begin(), suggestion.added.end());
   }
-  // Essex, Kent, Southend-on-Sea, Suffolk, Hertfordshire, East Sussex, Surrey.
-  CHECK(added == std::set<std::string>{"E10000012", "E10000016", "E06000033", "E10000029",
-                                       "E10000015", "E10000011", "E10000030"});
+  // Herefordshire, Worcestershire, Staffordshire, Stoke-on-Trent,
+  // Gloucestershire, Warwickshire, Leicestershire.
+  CHECK(added == std::set<std::string>{"E06000019", "E10000034", "E10000028", "E06000021",
+                                       "E10000013", "E10000031", "E10000018"});
 }
 
 TEST_CASE("unknown tiers and powers are reported with their codes", "[suggest]") {
