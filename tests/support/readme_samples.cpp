@@ -4,9 +4,10 @@
 //
 //   <!-- sample: build/devo evaluate --authority "Liverpool City Region" -->
 //
-// whose command is run from the repository root (with `build/devo` or `devo`
-// replaced by the binary under test, standard error joined to standard output,
-// colour off). The block's lines must appear in the output in order, each run
+// whose command -- a shell line, which may prepare a file before running devo
+// -- is run from the repository root, with every `build/devo` replaced by the
+// binary under test, the last command's standard error joined to its
+// standard output, and colour off. The block's lines must appear in the output in order, each run
 // of lines between `...` lines consecutively; `...` stands for any lines, and
 // a sample may begin and end anywhere in the output.
 //
@@ -78,14 +79,21 @@ std::vector<Sample> samples_in(const std::string& path) {
   return samples;
 }
 
-// The command with its devo replaced by the binary under test.
+// The command with every `build/devo` replaced by the binary under test;
+// empty when it runs no devo at all.
 std::string command_line(const std::string& command, const std::string& devo) {
-  for (const std::string prefix : {"build/devo ", "devo "}) {
-    if (command.rfind(prefix, 0) == 0) {
-      return "NO_COLOR=1 '" + devo + "' " + command.substr(prefix.size()) + " 2>&1";
-    }
+  const std::string word = "build/devo ";
+  std::string line;
+  std::size_t done = 0;
+  for (std::size_t at = command.find(word); at != std::string::npos;
+       at = command.find(word, done)) {
+    line += command.substr(done, at - done) + "'" + devo + "' ";
+    done = at + word.size();
   }
-  return {};
+  if (done == 0) {
+    return {};
+  }
+  return "export NO_COLOR=1; " + line + command.substr(done) + " 2>&1";
 }
 
 std::string run(const std::string& shell_command) {
@@ -127,7 +135,7 @@ bool check(const Sample& sample, const std::string& devo) {
   const std::string shell_command = command_line(sample.command, devo);
   if (shell_command.empty()) {
     std::cerr << sample.file << ":" << sample.line
-              << ": a sample's command starts with 'build/devo' or 'devo'\n";
+              << ": a sample's command runs no 'build/devo'\n";
     return false;
   }
   const std::vector<std::string> actual = lines_of(run(shell_command));

@@ -100,6 +100,11 @@ std::string text_report(const SuggestReport& report, const RuleSet& rules, const
                         const SuggestOptions& options, const TextStyle& style) {
   std::string out = fmt::format("{} {}\n", paint("Subject:", Colour::bold, style),
                                 report::subject_in_words(report.subject.subject));
+  // A council already in an institution: the groupings found reshape it.
+  for (const Membership& membership : report.subject.subject.member_of) {
+    out += fmt::format("Member of: {}; groupings may take in its other councils, reshaping it\n",
+                       membership.name);
+  }
   out += fmt::format("Alone: {}\n", tier_name(rules, report.subject_decision));
   out += fmt::format("Target: {} under {}\n", options.target_tier, rules.id);
   if (!report.assumed.empty()) {
