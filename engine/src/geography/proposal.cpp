@@ -181,6 +181,9 @@ class ProposalReader {
     }
     facts.values["mayor_first_elected"] = *date;
     const bool elected = *date <= m_as_of;
+    facts.notes["mayor"] =
+        fmt::format("its first mayor {} elected on {}", elected ? "was" : "is to be",
+                    date->to_string());
     facts.values["mayor_in_office"] = elected;
     facts.notes["mayor_in_office"] =
         elected ? fmt::format("since its first election on {} (the day the mayor takes office is "

@@ -251,7 +251,9 @@ std::vector<Membership> memberships(const detail::Atlas& atlas, std::string_view
       continue;
     }
     const auto& constituents = institution.constituents;
+    // London's boroughs and the City are in the GLA's area, not members of it.
     const bool constituent =
+        institution.kind != "greater_london_authority" &&
         std::find(constituents.begin(), constituents.end(), council) != constituents.end();
     const bool inside = std::all_of(districts.begin(), districts.end(), [&](DistrictIndex d) {
       return std::binary_search(institution.districts.begin(), institution.districts.end(), d);
@@ -261,7 +263,7 @@ std::vector<Membership> memberships(const detail::Atlas& atlas, std::string_view
     }
     Membership membership{institution.id,   institution.code, institution.name,
                           institution.kind, institution.mayoral, constituent, {}};
-    if (!constituent) {
+    if (!constituent && institution.kind != "greater_london_authority") {
       // A district of a county council that is a constituent.
       const auto county = atlas.districts[districts.front()].county;
       if (county) {

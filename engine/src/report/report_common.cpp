@@ -282,8 +282,8 @@ std::vector<std::string> memberships_in_words(const Subject& subject) {
         !membership.mayoral ? "" : *membership.mayoral ? " (mayoral)" : " (non-mayoral)";
     const std::string how =
         membership.constituent
-            ? fmt::format("{} is a member of {}{}", subject.name, membership.name, form)
-            : fmt::format("{} is in the area of {}{}{}", subject.name, membership.name, form,
+            ? fmt::format("{} is a member of the {}{}", subject.name, membership.name, form)
+            : fmt::format("{} is in the area of the {}{}{}", subject.name, membership.name, form,
                           membership.through.empty()
                               ? std::string()
                               : fmt::format(", of which {} is a member", membership.through));

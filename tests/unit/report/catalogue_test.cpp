@@ -332,9 +332,9 @@ TEST_CASE("the luwp-2022 catalogue lists its 23 powers under their 8 groups",
                  "| institution: a combined authority or a combined county "
                  "authority |"));
   CHECK(contains(conditions,
-                 "any of: directly elected leadership: a mayoral institution, led by a directly "
-                 "elected mayor; (all of: directly elected leadership: led by a directly elected "
-                 "leader; institution: a county council)"));
+                 "any of: directly elected leadership: a mayoral institution (one led by a "
+                 "directly elected mayor); (all of: directly elected leadership: led by a directly "
+                 "elected leader; institution: a county council)"));
 
   const std::string tiers = section(md, "## Tiers\n", "## Powers");
   CHECK(contains(tiers, "- a combined population of at least 500,000 — ◐ **secondary**; "));

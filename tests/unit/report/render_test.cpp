@@ -112,7 +112,8 @@ devo::RuleSet sample_rules() {
 devo::FactInput sample_facts() {
   devo::FactInput facts;
   facts.subject = {
-      "combined_authority", "Greater Manchester Combined Authority", "E47000001", {}, {}, {}, {}};
+      "combined_authority", "Greater Manchester Combined Authority", "E47000001", {}, {}, {}, {},
+      {}};
   // Inserted out of declaration order, and with a fact the rules do not
   // declare, to show that the rules decide both.
   facts.values["stray"] = true;
@@ -142,15 +143,17 @@ devo::Decision sample_decision() {
        {"mayor"}},
   };
   decision.powers = {
-      {"adult-skills", PowerStatus::available, {{Status::holds, "level-1 holds", false}}, {}},
+      {"adult-skills", PowerStatus::available, {{Status::holds, "level-1 holds", false}}, {}, {}},
       {"bus-franchising",
        PowerStatus::unavailable,
        {{Status::fails, "there is no directly elected mayor", false}},
+       {},
        {}},
       {"careers-hubs",
        PowerStatus::unknown,
        {{Status::unknown, "level-3 is unknown", false}},
-       {"mayor", "population"}},
+       {"mayor", "population"},
+       {}},
   };
   decision.warnings = {{"expectation-fails", "level-2 expects no devolution islands"}};
   return decision;
