@@ -313,7 +313,8 @@ std::string not_valid_in_words(const Decision& decision) {
 
 std::string holding_in_words(const Holding& holding) {
   if (!holding.held) {
-    return "held: not recorded";
+    // The data says something of it (a plan whose date has passed), or nothing.
+    return holding.source.empty() ? "held: not recorded" : "held: not known";
   }
   if (!*holding.held) {
     return "not held";

@@ -67,7 +67,8 @@ std::string problem_in_words(const Problem& problem);
 std::string not_valid_in_words(const Decision& decision);
 
 // Whether a power is held, in a few words for beside its status: "held since
-// 2017", "held", "not held", "holding not recorded".
+// 2017", "held", "not held", "held: not known" (the data speaks of it but
+// cannot say), "held: not recorded".
 std::string holding_in_words(const Holding& holding);
 
 // The line under a power that says why it is or is not held, when devo's

@@ -346,18 +346,11 @@ class Runner {
     }
     if (const Node* powers = expect.find("powers")) {
       for (const Node::Entry& entry : powers->entries) {
-        const auto it = std::find_if(rules.powers.begin(), rules.powers.end(),
-                                     [&](const Power& power) { return power.id == entry.key; });
-        if (it == rules.powers.end()) {
-          std::vector<std::string> ids;
-          for (const Power& power : rules.powers) {
-            ids.push_back(power.id);
-          }
-          undefined(codes::undefined_power, "power", entry, ids);
+        const auto index = power_index(rules, entry);
+        if (!index) {
           continue;
         }
-        const PowerResult& actual =
-            decision.powers[static_cast<std::size_t>(it - rules.powers.begin())];
+        const PowerResult& actual = decision.powers[*index];
         const std::string status(to_string(actual.status));
         if (status != entry.value.text) {
           result.mismatches.push_back(
@@ -416,18 +409,11 @@ class Runner {
     }
     if (const Node* held = expect.find("held")) {
       for (const Node::Entry& entry : held->entries) {
-        const auto it = std::find_if(rules.powers.begin(), rules.powers.end(),
-                                     [&](const Power& power) { return power.id == entry.key; });
-        if (it == rules.powers.end()) {
-          std::vector<std::string> ids;
-          for (const Power& power : rules.powers) {
-            ids.push_back(power.id);
-          }
-          undefined(codes::undefined_power, "power", entry, ids);
+        const auto index = power_index(rules, entry);
+        if (!index) {
           continue;
         }
-        const Holding& holding =
-            decision.powers[static_cast<std::size_t>(it - rules.powers.begin())].holding;
+        const Holding& holding = decision.powers[*index].holding;
         const std::string actual = !holding.held ? "null" : *holding.held ? "true" : "false";
         const std::string expected =
             entry.value.kind == Node::Kind::null ? "null" : entry.value.boolean ? "true" : "false";
@@ -437,6 +423,22 @@ class Runner {
         }
       }
     }
+  }
+
+  // The index of the power a case names, or nothing (and undefined-power)
+  // when the rule set has none by that id.
+  std::optional<std::size_t> power_index(const RuleSet& rules, const Node::Entry& entry) {
+    for (std::size_t i = 0; i < rules.powers.size(); ++i) {
+      if (rules.powers[i].id == entry.key) {
+        return i;
+      }
+    }
+    std::vector<std::string> ids;
+    for (const Power& power : rules.powers) {
+      ids.push_back(power.id);
+    }
+    undefined(codes::undefined_power, "power", entry, ids);
+    return std::nullopt;
   }
 
   // Every code listed must be among `actual`; an empty list means none at all.
