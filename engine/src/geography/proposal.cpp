@@ -67,35 +67,50 @@ class ProposalReader {
 
   // The institutions a proposal says it reshapes, by GSS code, id or name.
   void resolve_reshapes(const load::RawProposal& raw, ProposalShape& shape) {
-    std::vector<std::string> names;
-    for (const Institution& institution : m_atlas.institutions) {
-      names.push_back(institution.name);
-    }
     for (const load::Located& entry : raw.reshapes) {
-      const std::string wanted = normalise_name(entry.text);
-      const Institution* found = nullptr;
-      for (const Candidate& candidate : m_atlas.candidates) {
-        if (candidate.kind != Candidate::Kind::institution) {
-          continue;
-        }
-        const Institution& institution = m_atlas.institutions[candidate.index];
-        const bool named =
-            std::find(candidate.keys.begin(), candidate.keys.end(), wanted) != candidate.keys.end();
-        if (named || institution.id == entry.text ||
-            (!institution.code.empty() && normalise_name(institution.code) == wanted)) {
-          found = &institution;
-          break;
-        }
-      }
-      if (found == nullptr) {
-        m_diags.error(entry.location, std::string(codes::unknown_institution),
-                      fmt::format("no existing institution is called '{}'{}", entry.text,
-                                  support::did_you_mean(entry.text, names)));
+      if (const Institution* found = institution_named(entry.text)) {
+        shape.reshapes.push_back(found);
+        shape.reshape_locations.push_back(entry.location);
         continue;
       }
-      shape.reshapes.push_back(found);
-      shape.reshape_locations.push_back(entry.location);
+      // The closest of the names institutions answer to, to name in full.
+      std::vector<std::string> keys;
+      std::vector<const Institution*> owners;
+      for (const Candidate& candidate : m_atlas.candidates) {
+        if (candidate.kind == Candidate::Kind::institution) {
+          for (const std::string& key : candidate.keys) {
+            keys.push_back(key);
+            owners.push_back(&m_atlas.institutions[candidate.index]);
+          }
+        }
+      }
+      const auto near = support::closest_match(normalise_name(entry.text), keys);
+      const auto owner = near ? std::find(keys.begin(), keys.end(), *near) - keys.begin() : 0;
+      m_diags.error(entry.location, std::string(codes::unknown_institution),
+                    near ? fmt::format("no existing institution is called '{}' (did you mean {}?)",
+                                       entry.text, owners[static_cast<std::size_t>(owner)]->name)
+                         : fmt::format("no existing institution is called '{}'; give its name, "
+                                       "its id in data/institutions.csv or its GSS code",
+                                       entry.text));
     }
+  }
+
+  // An institution by GSS code, id or any name it answers to.
+  const Institution* institution_named(const std::string& text) const {
+    const std::string wanted = normalise_name(text);
+    for (const Candidate& candidate : m_atlas.candidates) {
+      if (candidate.kind != Candidate::Kind::institution) {
+        continue;
+      }
+      const Institution& institution = m_atlas.institutions[candidate.index];
+      const bool named =
+          std::find(candidate.keys.begin(), candidate.keys.end(), wanted) != candidate.keys.end();
+      if (named || institution.id == text ||
+          (!institution.code.empty() && normalise_name(institution.code) == wanted)) {
+        return &institution;
+      }
+    }
+    return nullptr;
   }
 
   // A council by GSS code or by the name of a district or county.
