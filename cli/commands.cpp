@@ -183,7 +183,6 @@ std::optional<std::pair<std::string, FactValue>> parse_assumption(const std::str
   return std::nullopt;
 }
 
-
 }  // namespace
 
 namespace {
@@ -344,9 +343,9 @@ int run_validate(const ValidateArguments& arguments) {
     tier = decision.tiers[*decision.tier].id;
     tier_title = rules->tiers[*decision.tier].title;
   } else if (!decision.applicable) {
-    findings.error(Location{arguments.proposal, 0, 0}, std::string(codes::tier_not_reached),
-                   fmt::format("'{}' does not apply to it: {}", rules->id,
-                               decision.not_applicable));
+    findings.error(
+        Location{arguments.proposal, 0, 0}, std::string(codes::tier_not_reached),
+        fmt::format("'{}' does not apply to it: {}", rules->id, decision.not_applicable));
   } else if (decision.valid) {
     std::vector<std::string> reasons;
     for (const Reason& reason : decision.tiers.front().reasons) {

@@ -190,8 +190,7 @@ const RuleSet& CompiledRules::rules() const {
 }
 
 Decision CompiledRules::evaluate(const FactInput& facts, const EvaluateOptions& options) const {
-  Decision decision =
-      evaluate::decide(*m_program, compile::bind_facts(*m_program, facts), options);
+  Decision decision = evaluate::decide(*m_program, compile::bind_facts(*m_program, facts), options);
   evaluate::explain_subject(*m_program->rules, facts, options.explain, decision);
   return decision;
 }

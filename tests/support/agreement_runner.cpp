@@ -18,9 +18,8 @@
 #include <iostream>
 #include <sstream>
 #include <string>
-#include <vector>
-
 #include <sys/wait.h>
+#include <vector>
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
@@ -30,7 +29,7 @@ namespace {
 struct Proposal {
   std::string where;  // for messages
   fs::path file;
-  fs::path directory;  // where the commands run
+  fs::path directory;   // where the commands run
   std::string options;  // --rules, --as-of, --data
 };
 
@@ -168,8 +167,7 @@ void inline_proposals(const fs::path& file, const fs::path& work, std::vector<Pr
     for (; j < lines.size() && indent_of(lines[j]).size() > 4; ++j) {
       text += lines[j].substr(6) + "\n";
     }
-    const fs::path saved =
-        work / (file.stem().string() + "-" + std::to_string(i + 1) + ".yaml");
+    const fs::path saved = work / (file.stem().string() + "-" + std::to_string(i + 1) + ".yaml");
     std::ofstream(saved) << text;
     out.push_back(Proposal{file.string() + ":" + std::to_string(i + 1), saved, work,
                            " --rules " + rules + " --as-of " + as_of});
@@ -215,7 +213,8 @@ bool agree(const Proposal& proposal, const std::string& devo) {
     }
   }
   if (sorted(problems) != sorted(errors)) {
-    return fail("problems " + Json(sorted(problems)).dump() + " and " + Json(sorted(errors)).dump());
+    return fail("problems " + Json(sorted(problems)).dump() + " and " +
+                Json(sorted(errors)).dump());
   }
   const bool valid_and_reaching = evaluation.at("valid").get<bool>() &&
                                   evaluation.at("applicable").get<bool>() &&

@@ -20,9 +20,8 @@
 #include <iostream>
 #include <sstream>
 #include <string>
-#include <vector>
-
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -63,8 +62,10 @@ std::vector<Sample> samples_in(const std::string& path) {
         line.substr(line.size() - 4) != " -->") {
       continue;
     }
-    Sample sample{path, static_cast<int>(i + 1),
-                  line.substr(marker.size(), line.size() - marker.size() - 4), {}};
+    Sample sample{path,
+                  static_cast<int>(i + 1),
+                  line.substr(marker.size(), line.size() - marker.size() - 4),
+                  {}};
     std::size_t j = i + 1;
     if (j >= lines.size() || lines[j].rfind("```", 0) != 0) {
       std::cerr << path << ":" << i + 1 << ": a sample marker must be followed by a code block\n";
@@ -134,8 +135,7 @@ bool find_segment(const std::vector<std::string>& actual, const std::vector<std:
 bool check(const Sample& sample, const std::string& devo) {
   const std::string shell_command = command_line(sample.command, devo);
   if (shell_command.empty()) {
-    std::cerr << sample.file << ":" << sample.line
-              << ": a sample's command runs no 'build/devo'\n";
+    std::cerr << sample.file << ":" << sample.line << ": a sample's command runs no 'build/devo'\n";
     return false;
   }
   const std::vector<std::string> actual = lines_of(run(shell_command));

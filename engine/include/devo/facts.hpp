@@ -19,9 +19,8 @@ struct Membership {
   std::string code;
   std::string name;
   std::string kind;
-  // Whether the institution is a mayoral one; not known for a few (see its
-  // evaluation).
-  std::optional<bool> mayoral;
+  // Whether the institution is, or is to be, a mayoral one.
+  bool mayoral = false;
   bool constituent = true;
   // For a council that is not a constituent: the constituent it is inside of
   // ("Lancashire County Council").

@@ -379,8 +379,9 @@ BoundFacts bind_facts(const detail::Program& program, const FactInput& facts) {
     if (scalar) {
       bound.values[slot] = *scalar;
       bound.values[bound.slots + slot / 64] |= std::int64_t{1} << (slot % 64);
-      if (auto upper = facts.upper.find(fact.name);
-          upper != facts.upper.end() && fact.type == FactType::integer && upper->second != *scalar) {
+      if (auto upper = facts.upper.find(fact.name); upper != facts.upper.end() &&
+                                                    fact.type == FactType::integer &&
+                                                    upper->second != *scalar) {
         bound.ranges.emplace_back(static_cast<std::uint32_t>(slot), upper->second);
       }
     }

@@ -260,9 +260,8 @@ std::vector<Reason> reasons_for_nothing(const FactInput& facts, const Decision& 
     return reasons;
   }
   for (const Problem& problem : facts.problems) {
-    reasons.push_back(Reason{Status::fails,
-                             fmt::format("not valid: {} [{}]", located(problem), problem.code),
-                             false});
+    reasons.push_back(Reason{
+        Status::fails, fmt::format("not valid: {} [{}]", located(problem), problem.code), false});
   }
   return reasons;
 }

@@ -110,7 +110,7 @@ void add_contiguity(const detail::Atlas& atlas, const AreaSubject& area, FactInp
 // A county touched only by a district split between two (Stockton-on-Tees)
 // does not count against it.
 void add_whole_counties(const detail::Atlas& atlas, const AreaSubject& area, const Members& members,
-                        FactInput& facts) {
+                        const Institution* same_as, FactInput& facts) {
   std::set<std::size_t> touched;
   for (DistrictIndex district : area.districts) {
     for (std::size_t county : atlas.ceremonial_counties_of[district]) {
@@ -144,7 +144,7 @@ void add_whole_counties(const detail::Atlas& atlas, const AreaSubject& area, con
           fmt::format("{} is split: {} left out", county.name, districts_are(atlas, missing)));
     }
   }
-  const bool institution_area = area.same_as != nullptr;
+  const bool institution_area = same_as != nullptr;
   facts.values["whole_counties"] = split.empty() || institution_area;
   if (!area.notes) {
     return;
@@ -155,7 +155,7 @@ void add_whole_counties(const detail::Atlas& atlas, const AreaSubject& area, con
   } else if (institution_area) {
     facts.notes["whole_counties"] =
         fmt::format("it is the area of {}, an existing institution; on county lines, {}",
-                    area.same_as->name, fmt::join(split, "; "));
+                    same_as->name, fmt::join(split, "; "));
   } else {
     facts.notes["whole_counties"] = fmt::format("{}", fmt::join(split, "; "));
   }
@@ -476,26 +476,26 @@ const Institution* institution_with_area(const detail::Atlas& atlas,
   return nullptr;
 }
 
-void add_area_facts(const detail::Atlas& atlas, const AreaSubject& subject, FactInput& facts) {
-  if (subject.districts.empty()) {
+void add_area_facts(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts) {
+  if (area.districts.empty()) {
     return;
   }
-  AreaSubject area = subject;
-  area.same_as = area.itself != nullptr ? area.itself : institution_with_area(atlas, area.districts);
+  const Institution* same_as =
+      area.itself != nullptr ? area.itself : institution_with_area(atlas, area.districts);
   const Members members = membership(atlas, area.districts);
   add_population(atlas, area, facts);
   add_contiguity(atlas, area, facts);
-  add_whole_counties(atlas, area, members, facts);
-  add_coterminosity(atlas, area, members,
-                    AreaKind{atlas.police_force_areas, atlas.police_force_areas_of,
-                             "police_force_areas", "police_coterminous", "police_alignment",
-                             "police force area"},
-                    facts);
-  add_coterminosity(atlas, area, members,
-                    AreaKind{atlas.fire_authorities, atlas.fire_authorities_of,
-                             "fire_authorities", "fire_coterminous", "fire_alignment",
-                             "fire and rescue authority area"},
-                    facts);
+  add_whole_counties(atlas, area, members, same_as, facts);
+  add_coterminosity(
+      atlas, area, members,
+      AreaKind{atlas.police_force_areas, atlas.police_force_areas_of, "police_force_areas",
+               "police_coterminous", "police_alignment", "police force area"},
+      facts);
+  add_coterminosity(
+      atlas, area, members,
+      AreaKind{atlas.fire_authorities, atlas.fire_authorities_of, "fire_authorities",
+               "fire_coterminous", "fire_alignment", "fire and rescue authority area"},
+      facts);
   add_coterminosity(atlas, area, members,
                     AreaKind{atlas.icbs, atlas.icbs_of, "icbs", "icb_coterminous", "",
                              "integrated care board area"},

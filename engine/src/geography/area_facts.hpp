@@ -18,9 +18,6 @@ struct AreaSubject {
   std::vector<std::string> councils;
   const Institution* itself = nullptr;
   bool notes = true;
-  // The existing institution whose area this is (itself, or one with exactly
-  // these districts); set by add_area_facts.
-  const Institution* same_as = nullptr;
 };
 
 // Adds the facts devo computes for any area, each with a note in words:

@@ -82,9 +82,19 @@ const std::vector<std::string_view> k_area_columns = {"code", "name"};
 const std::vector<std::string_view> k_district_icb_columns = {"district_code", "icb_code",
                                                               "lsoa_count", "lsoa_share"};
 const std::vector<std::string_view> k_adjacency_columns = {"district_a", "district_b", "boundary"};
-const std::vector<std::string_view> k_institution_columns = {
-    "id",           "code",   "name",     "kind", "mayoral", "established", "mayoral_from",
-    "first_mayoral_election", "mayor_takes_office", "constituents", "source", "verified", "note"};
+const std::vector<std::string_view> k_institution_columns = {"id",
+                                                             "code",
+                                                             "name",
+                                                             "kind",
+                                                             "mayoral",
+                                                             "established",
+                                                             "mayoral_from",
+                                                             "first_mayoral_election",
+                                                             "mayor_takes_office",
+                                                             "constituents",
+                                                             "source",
+                                                             "verified",
+                                                             "note"};
 const std::vector<std::string_view> k_holding_columns = {
     "institution", "holding", "status", "from", "to", "source", "evidence", "note"};
 const std::vector<std::string_view> k_ceremonial_county_columns = {
@@ -571,10 +581,9 @@ class AtlasBuilder {
 
 const std::vector<std::string>& data_file_names() {
   static const std::vector<std::string> k_names = {
-      "manifest.yaml",          "districts.csv",        "counties.csv",
-      "police_force_areas.csv", "fire_authorities.csv", "icbs.csv",
-      "district_icbs.csv",      "adjacency.csv",        "institutions.csv",
-      "holdings.csv",           "ceremonial_counties.csv"};
+      "manifest.yaml",        "districts.csv", "counties.csv",           "police_force_areas.csv",
+      "fire_authorities.csv", "icbs.csv",      "district_icbs.csv",      "adjacency.csv",
+      "institutions.csv",     "holdings.csv",  "ceremonial_counties.csv"};
   return k_names;
 }
 

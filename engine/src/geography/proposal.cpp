@@ -30,9 +30,14 @@ class ProposalReader {
   ProposalFacts read(const load::Node& document) {
     validate::check_schema(document, "schemas/proposal.schema.json", m_diags);
     const load::RawProposal raw = load::decode_proposal(document);
-    ProposalShape shape{raw.institution.text, raw.institution.location, raw.mayor.text,
-                        raw.mayor.location,   {},                       raw.councils_location,
-                        {},                   {}};
+    ProposalShape shape{raw.institution.text,
+                        raw.institution.location,
+                        raw.mayor.text,
+                        raw.mayor.location,
+                        {},
+                        raw.councils_location,
+                        {},
+                        {}};
     resolve_councils(raw, shape);
     resolve_reshapes(raw, shape);
     ProposalResult result;
@@ -196,17 +201,21 @@ class ProposalReader {
     }
     facts.values["mayor_first_elected"] = *date;
     const bool elected = *date <= m_as_of;
-    facts.notes["mayor"] =
-        fmt::format("its first mayor {} elected on {}", elected ? "was" : "is to be",
-                    date->to_string());
+    facts.notes["mayor"] = fmt::format("its first mayor {} elected on {}",
+                                       elected ? "was" : "is to be", date->to_string());
     facts.values["mayor_in_office"] = elected;
     facts.notes["mayor_in_office"] =
-        elected ? fmt::format("since its first election on {} (the day the mayor takes office is "
-                              "not given; counted from the election)",
-                              date->to_string())
+        elected ? fmt::format(
+                      "since its first election on {} (the day the mayor takes office is "
+                      "not given; counted from the election)",
+                      date->to_string())
                 : fmt::format("its first election is on {}, after {}", date->to_string(),
                               m_as_of.to_string());
     add_months_in_post(*date, *date, m_as_of, facts);
+    facts.notes["mayor_months_in_post"] =
+        elected ? fmt::format("from the first mayoral election on {} to {}", date->to_string(),
+                              m_as_of.to_string())
+                : fmt::format("none yet: the first mayoral election is on {}", date->to_string());
   }
 
   // The proposal's institution, mayor, first election, assertions and other
@@ -229,7 +238,7 @@ class ProposalReader {
             fact.location, std::string(codes::computed_fact),
             fmt::format("devo computes '{}' from its data; a proposal cannot give it", fact.name));
       } else if (fact.name == "institution" || fact.name == "mayor" ||
-                 fact.name == "mayor_first_elected" || fact.name == "mayor_in_office") {
+                 fact.name == "mayor_first_elected") {
         m_diags.error(fact.location, std::string(codes::computed_fact),
                       fmt::format("'{}' is set by the proposal's own keys ('institution', "
                                   "'mayor', 'mayor_first_elected')",

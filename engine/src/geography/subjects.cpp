@@ -261,8 +261,13 @@ std::vector<Membership> memberships(const detail::Atlas& atlas, std::string_view
     if (!constituent && !inside) {
       continue;
     }
-    Membership membership{institution.id,   institution.code, institution.name,
-                          institution.kind, institution.mayoral, constituent, {}};
+    Membership membership{institution.id,
+                          institution.code,
+                          institution.name,
+                          institution.kind,
+                          institution.mayoral,
+                          constituent,
+                          {}};
     if (!constituent && institution.kind != "greater_london_authority") {
       // A district of a county council that is a constituent.
       const auto county = atlas.districts[districts.front()].county;
@@ -328,8 +333,9 @@ std::optional<OfficeStart> in_office_from(const Institution& institution) {
                                           "office is not in devo's data",
                                           election->when())};
   }
-  return OfficeStart{*election, ", its first mayoral election; the day the mayor took office is "
-                                "not in devo's data"};
+  return OfficeStart{*election,
+                     ", its first mayoral election; the day the mayor took office is "
+                     "not in devo's data"};
 }
 
 // `mayor`: whether the institution is a mayoral one on `as_of` -- from the
@@ -360,9 +366,9 @@ void add_mayoral_form(const Institution& institution, Date as_of, FactInput& fac
     facts.notes["mayor"] = fmt::format(
         "the data does not say since when it has been a mayoral institution; {}", elected);
   } else {
-    facts.notes["mayor"] = fmt::format(
-        "it became mayoral {}; the data does not say whether that was before {}", since->when(),
-        as_of.to_string());
+    facts.notes["mayor"] =
+        fmt::format("it became mayoral {}; the data does not say whether that was before {}",
+                    since->when(), as_of.to_string());
   }
 }
 
@@ -375,40 +381,34 @@ void add_mayor_in_office(const Institution& institution, Date as_of, FactInput& 
     return;
   }
   const PartialDate& start = office->date;
+  add_months_in_post(start.earliest, start.latest, as_of, facts);
   if (as_of < start.earliest) {
-    const std::string when =
-        office->why.empty()
-            ? fmt::format("its first mayor takes office on {}", start.words())
-            : fmt::format("its first mayor is to be elected {}", start.when());
+    const std::string when = office->why.empty()
+                                 ? fmt::format("its first mayor takes office on {}", start.words())
+                                 : fmt::format("its first mayor is to be elected {}", start.when());
     facts.values["mayor_in_office"] = false;
     facts.notes["mayor_in_office"] = when;
-    facts.values["mayor_months_in_post"] = std::int64_t{0};
     facts.notes["mayor_months_in_post"] = "none yet: " + when;
     return;
   }
-  const std::int64_t most = start.earliest.whole_months_until(as_of);
-  const std::int64_t least = as_of < start.latest ? 0 : start.latest.whole_months_until(as_of);
-  facts.values["mayor_months_in_post"] = least;
-  if (least != most) {
-    facts.upper["mayor_months_in_post"] = most;
-  }
   if (as_of < start.latest) {
-    facts.notes["mayor_in_office"] = fmt::format(
-        "from {}{}; the data does not say whether that was before {}", start.words(),
-        office->why, as_of.to_string());
+    facts.notes["mayor_in_office"] =
+        fmt::format("from {}{}; the data does not say whether that was before {}", start.words(),
+                    office->why, as_of.to_string());
   } else {
     facts.values["mayor_in_office"] = true;
     facts.notes["mayor_in_office"] = fmt::format("since {}{}", start.words(), office->why);
   }
   facts.notes["mayor_months_in_post"] =
-      least == most
-          ? fmt::format("from {} to {}", start.words(), as_of.to_string())
-          : fmt::format("counted from {}, which the sources give only to the {}; the exact "
-                        "date would settle it",
-                        start.words(), start.text.size() == 4 ? "year" : "month");
+      start.exact() ? fmt::format("from {} to {}", start.words(), as_of.to_string())
+                    : fmt::format(
+                          "counted from {}, which the sources give only to the {}; the exact "
+                          "date would settle it",
+                          start.words(), start.text.size() == 4 ? "year" : "month");
 }
 
-bool covers(const std::optional<PartialDate>& from, const std::optional<PartialDate>& to, Date day) {
+bool covers(const std::optional<PartialDate>& from, const std::optional<PartialDate>& to,
+            Date day) {
   return (!from || from->latest <= day) && (!to || day < to->earliest);
 }
 
@@ -443,9 +443,8 @@ std::optional<Holding> holding_on(const std::vector<const HoldingRecord*>& recor
       on_the_day.push_back(record);
     }
   }
-  const auto held = std::find_if(on_the_day.begin(), on_the_day.end(), [](const auto* record) {
-    return record->status == Status::held;
-  });
+  const auto held = std::find_if(on_the_day.begin(), on_the_day.end(),
+                                 [](const auto* record) { return record->status == Status::held; });
   if (held != on_the_day.end()) {
     holding.held = true;
     holding.since = (*held)->from ? (*held)->from->words() : std::string();
@@ -458,8 +457,8 @@ std::optional<Holding> holding_on(const std::vector<const HoldingRecord*>& recor
       for (const HoldingRecord* record : on_the_day) {
         if (record->status == status) {
           known = known || status == Status::not_held || record->to.has_value();
-          use(*record, status == Status::decided ? "decided: " + with_mark(*record)
-                                                 : with_mark(*record));
+          use(*record,
+              status == Status::decided ? "decided: " + with_mark(*record) : with_mark(*record));
         }
       }
     }
@@ -542,9 +541,10 @@ void add_institution_facts(const Institution& institution, const detail::Atlas& 
   facts.values["existing_institution"] = true;
   const auto& established = institution.established;
   facts.notes["existing_institution"] =
-      !established ? fmt::format("{} is in devo's data on existing institutions (the day it was "
-                                 "established is not in the sources)",
-                                 institution.name)
+      !established ? fmt::format(
+                         "{} is in devo's data on existing institutions (the day it was "
+                         "established is not in the sources)",
+                         institution.name)
       : as_of < established->earliest
           ? fmt::format("{} is in devo's data on existing institutions, established {}: after {}",
                         institution.name, established->when(), as_of.to_string())
@@ -565,25 +565,12 @@ void add_institution_facts(const Institution& institution, const detail::Atlas& 
 }
 
 void add_months_in_post(Date earliest, Date latest, Date as_of, FactInput& facts) {
-  if (as_of < earliest) {
-    facts.values["mayor_months_in_post"] = std::int64_t{0};
-    facts.notes["mayor_months_in_post"] =
-        fmt::format("none yet: the first mayoral election is on {}", earliest.to_string());
-    return;
-  }
-  const std::int64_t least = as_of < latest ? 0 : latest.whole_months_until(as_of);
-  const std::int64_t most = earliest.whole_months_until(as_of);
+  const std::int64_t least = as_of < latest ? 0 : std::int64_t{latest.whole_months_until(as_of)};
+  const std::int64_t most = as_of < earliest ? 0 : std::int64_t{earliest.whole_months_until(as_of)};
   facts.values["mayor_months_in_post"] = least;
   if (least != most) {
     facts.upper["mayor_months_in_post"] = most;
   }
-  facts.notes["mayor_months_in_post"] =
-      earliest == latest
-          ? fmt::format("from the first mayoral election on {} to {}", latest.to_string(),
-                        as_of.to_string())
-          : fmt::format("between {} and {} months: the first mayoral election is known only to "
-                        "lie between {} and {}",
-                        least, most, earliest.to_string(), latest.to_string());
 }
 
 std::optional<FactInput> authority_facts(const detail::Atlas& atlas, std::string_view code_or_name,

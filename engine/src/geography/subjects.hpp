@@ -23,9 +23,9 @@ std::optional<FactInput> authority_facts(const detail::Atlas& atlas, std::string
 void add_institution_facts(const Institution& institution, const detail::Atlas& atlas, Date as_of,
                            FactInput& facts);
 
-// Adds `mayor_months_in_post` on `as_of` for a first mayoral election known
-// to lie between `earliest` and `latest`: a range of months when the two
-// differ, and none before the election.
+// Adds `mayor_months_in_post` on `as_of` (without its note) for a first mayor
+// in office from a day between `earliest` and `latest`: a range of months
+// when the two ends give different counts, and none before the start.
 void add_months_in_post(Date earliest, Date latest, Date as_of, FactInput& facts);
 
 // Whether an institution holds a power on `as_of`, from the rows of

@@ -48,8 +48,7 @@ class Checks {
  private:
   Diagnostic& finding(Severity severity, const Location& where, std::string_view code,
                       std::string message) {
-    m_findings.push_back(
-        Diagnostic{severity, std::string(code), std::move(message), where, {}});
+    m_findings.push_back(Diagnostic{severity, std::string(code), std::move(message), where, {}});
     return m_findings.back();
   }
   Diagnostic& problem(const Location& where, std::string_view code, std::string message) {
@@ -66,9 +65,9 @@ class Checks {
         distinct.push_back(council);
         continue;
       }
-      problem(council.location, codes::duplicate_council,
-              fmt::format("{} ({}) is listed twice", council_name(m_atlas, council.code),
-                          council.code))
+      problem(
+          council.location, codes::duplicate_council,
+          fmt::format("{} ({}) is listed twice", council_name(m_atlas, council.code), council.code))
           .note(it->second, "first listed here");
     }
     return distinct;
@@ -144,15 +143,15 @@ class Checks {
                !(one && councils.front().code.starts_with("E06"))) {
       problem(m_shape.institution_location, codes::institution_mismatch,
               "a unitary authority proposal lists exactly one unitary council (E06)");
-    } else if ((institution == "combined_authority" ||
-                institution == "combined_county_authority" || institution == "joint_committee") &&
+    } else if ((institution == "combined_authority" || institution == "combined_county_authority" ||
+                institution == "joint_committee") &&
                councils.size() < 2) {
-      problem(m_shape.institution_location, codes::institution_mismatch,
-              fmt::format("a {} is made of at least two councils; {} alone is not one",
-                          institution == "joint_committee" ? "joint committee"
-                                                           : "combined authority",
-                          councils.empty() ? std::string("one council")
-                                           : council_name(m_atlas, councils.front().code)));
+      problem(
+          m_shape.institution_location, codes::institution_mismatch,
+          fmt::format("a {} is made of at least two councils; {} alone is not one",
+                      institution == "joint_committee" ? "joint committee" : "combined authority",
+                      councils.empty() ? std::string("one council")
+                                       : council_name(m_atlas, councils.front().code)));
     }
   }
 
@@ -174,8 +173,7 @@ class Checks {
       for (const ListedCouncil& council : councils) {
         const auto own = districts_of_council(m_atlas, council.code);
         const bool in = std::any_of(own.begin(), own.end(), [&](DistrictIndex d) {
-          return std::binary_search(institution.districts.begin(), institution.districts.end(),
-                                    d);
+          return std::binary_search(institution.districts.begin(), institution.districts.end(), d);
         });
         if (in && !is_london(m_atlas, council.code)) {
           inside.push_back(council_name(m_atlas, council.code));
@@ -202,8 +200,7 @@ class Checks {
     for (std::size_t i = 0; i < m_shape.reshapes.size(); ++i) {
       if (!touched.contains(m_shape.reshapes[i])) {
         finding(Severity::warning, m_shape.reshape_locations[i], codes::reshapes_nothing,
-                fmt::format("none of the proposal's councils is in {}",
-                            m_shape.reshapes[i]->name));
+                fmt::format("none of the proposal's councils is in {}", m_shape.reshapes[i]->name));
       }
     }
   }

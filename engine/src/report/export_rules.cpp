@@ -109,8 +109,8 @@ class Writer {
         excluded.push_back(condition(exclusion.when));
       }
       Json either = combination(Condition::Kind::any, std::move(excluded));
-      deciders.push_back({"the rule set applies",
-                          combination(Condition::Kind::negation, Json::array({either}))});
+      deciders.push_back(
+          {"the rule set applies", combination(Condition::Kind::negation, Json::array({either}))});
     }
     add_requirements(m_rules.tiers[tier].requirements, deciders);
     return deciders;

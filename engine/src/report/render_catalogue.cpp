@@ -647,10 +647,10 @@ class Catalogue {
     std::vector<Row> rows;
     for (std::size_t i = 0; i < m_rules.not_applicable.size(); ++i) {
       const Exclusion& exclusion = m_rules.not_applicable[i];
-      rows.push_back(Row{fmt::format("not-applicable-{}", i + 1),
-                         {m_words.words(exclusion.when), Inline(exclusion.reason),
-                          or_none(citation(exclusion.citation)),
-                          Inline().mark(exclusion.evidence)}});
+      rows.push_back(
+          Row{fmt::format("not-applicable-{}", i + 1),
+              {m_words.words(exclusion.when), Inline(exclusion.reason),
+               or_none(citation(exclusion.citation)), Inline().mark(exclusion.evidence)}});
     }
     m_out.table({"When", "Why", "Citation", "Evidence"}, rows);
   }

@@ -58,7 +58,7 @@ Json subject_json(const Subject& subject) {
     item["code"] = membership.code.empty() ? Json(nullptr) : Json(membership.code);
     item["name"] = membership.name;
     item["kind"] = membership.kind;
-    item["mayoral"] = membership.mayoral ? Json(*membership.mayoral) : Json(nullptr);
+    item["mayoral"] = membership.mayoral;
     item["constituent"] = membership.constituent;
     if (!membership.through.empty()) {
       item["through"] = membership.through;

@@ -278,8 +278,7 @@ std::string settled_by_in_words(const RuleSet& rules, const std::vector<std::str
 std::vector<std::string> memberships_in_words(const Subject& subject) {
   std::vector<std::string> sentences;
   for (const Membership& membership : subject.member_of) {
-    const std::string form =
-        !membership.mayoral ? "" : *membership.mayoral ? " (mayoral)" : " (non-mayoral)";
+    const std::string_view form = membership.mayoral ? " (mayoral)" : " (non-mayoral)";
     const std::string how =
         membership.constituent
             ? fmt::format("{} is a member of the {}{}", subject.name, membership.name, form)

@@ -228,7 +228,8 @@ class Runner {
     }
     load::RawFacts raw;
     for (const Node::Entry& entry : assumed->entries) {
-      raw.facts.push_back(load::RawFact{entry.key, entry.key_location, load::to_literal(entry.value)});
+      raw.facts.push_back(
+          load::RawFact{entry.key, entry.key_location, load::to_literal(entry.value)});
     }
     if (auto typed = check::check_facts(raw, rules, m_diags)) {
       for (auto& [name, value] : typed->values) {
@@ -415,8 +416,9 @@ class Runner {
         }
         const Holding& holding = decision.powers[*index].holding;
         const std::string actual = !holding.held ? "null" : *holding.held ? "true" : "false";
-        const std::string expected =
-            entry.value.kind == Node::Kind::null ? "null" : entry.value.boolean ? "true" : "false";
+        const std::string expected = entry.value.kind == Node::Kind::null ? "null"
+                                     : entry.value.boolean                ? "true"
+                                                                          : "false";
         if (actual != expected) {
           result.mismatches.push_back(fmt::format("held {}: expected {}, got {} ({})", entry.key,
                                                   expected, actual, holding.note));

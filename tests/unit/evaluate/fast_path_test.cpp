@@ -148,8 +148,7 @@ class Reference {
                                        }));
         }
         if (const auto upper = m_facts.upper.find(condition.name); upper != m_facts.upper.end()) {
-          return range(condition.op, std::get<std::int64_t>(value), upper->second,
-                       operand.integer);
+          return range(condition.op, std::get<std::int64_t>(value), upper->second, operand.integer);
         }
         return from_bool(compare(condition.op, std::get<std::int64_t>(value), operand.integer));
       case FactType::enumeration:
@@ -225,11 +224,10 @@ Expected reference_decision(const devo::RuleSet& rules, const devo::FactInput& f
   Expected expected;
   // A subject that is not valid, or that the rule set does not apply to,
   // reaches nothing, with no requirement as its reason.
-  const bool excluded =
-      std::any_of(rules.not_applicable.begin(), rules.not_applicable.end(),
-                  [&](const devo::Exclusion& exclusion) {
-                    return reference.condition(exclusion.when) == Status::holds;
-                  });
+  const bool excluded = std::any_of(rules.not_applicable.begin(), rules.not_applicable.end(),
+                                    [&](const devo::Exclusion& exclusion) {
+                                      return reference.condition(exclusion.when) == Status::holds;
+                                    });
   if (excluded || !facts.problems.empty()) {
     expected.tiers.assign(rules.tiers.size(), Status::fails);
     expected.powers.assign(rules.powers.size(), PowerStatus::unavailable);

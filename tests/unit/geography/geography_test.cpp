@@ -158,7 +158,8 @@ TEST_CASE("whether a mayor is in post depends on the date", "[geography][facts]"
   const auto cumbria = authority("Cumbria Combined Authority");
   CHECK(fact<std::string>(cumbria, "mayor") == "elected_mayor");
   CHECK_FALSE(fact<bool>(cumbria, "mayor_in_office"));
-  const auto cumbria_later = authority("Cumbria Combined Authority", *devo::Date::parse("2027-05-10"));
+  const auto cumbria_later =
+      authority("Cumbria Combined Authority", *devo::Date::parse("2027-05-10"));
   CHECK(fact<bool>(cumbria_later, "mayor_in_office"));
 }
 
@@ -186,7 +187,8 @@ TEST_CASE("holdings are read on the date asked for", "[geography][facts]") {
   CHECK(pcc.note.find("quashed") != std::string::npos);
   CHECK(pcc.note.find("decided: ") != std::string::npos);
   // After the planned date, whether the transfer happened is not known.
-  const auto later = authority("West Midlands Combined Authority", *devo::Date::parse("2028-06-01"));
+  const auto later =
+      authority("West Midlands Combined Authority", *devo::Date::parse("2028-06-01"));
   CHECK_FALSE(later.holdings.at("pcc-functions").held.has_value());
 }
 

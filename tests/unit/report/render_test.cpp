@@ -111,9 +111,14 @@ devo::RuleSet sample_rules() {
 
 devo::FactInput sample_facts() {
   devo::FactInput facts;
-  facts.subject = {
-      "combined_authority", "Greater Manchester Combined Authority", "E47000001", {}, {}, {}, {},
-      {}};
+  facts.subject = {"combined_authority",
+                   "Greater Manchester Combined Authority",
+                   "E47000001",
+                   {},
+                   {},
+                   {},
+                   {},
+                   {}};
   // Inserted out of declaration order, and with a fact the rules do not
   // declare, to show that the rules decide both.
   facts.values["stray"] = true;
@@ -349,24 +354,26 @@ TEST_CASE("evaluation text for people", "[report][text]") {
                  "      ? whether there is a mayor is not known\n"
                  "      would be settled by: mayor\n"));
 
-  CHECK(contains(out,
-                 "\nPowers\n  Skills\n"
-                 "    ✓ adult-skills — Devolved adult education functions (available; held: not recorded)\n"
-                 "        ✓ level-1 holds\n"
-                 // Too long for one line: the evidence moves to its own.
-                 "        Levelling Up the United Kingdom (CP 604), Table 2.3, p.140, "
-                 "via New Local summary\n"
-                 "        · evidence: secondary\n"));
+  CHECK(contains(
+      out,
+      "\nPowers\n  Skills\n"
+      "    ✓ adult-skills — Devolved adult education functions (available; held: not recorded)\n"
+      "        ✓ level-1 holds\n"
+      // Too long for one line: the evidence moves to its own.
+      "        Levelling Up the United Kingdom (CP 604), Table 2.3, p.140, "
+      "via New Local summary\n"
+      "        · evidence: secondary\n"));
   CHECK(contains(out,
                  "    ? careers-hubs — Input into careers hubs (unknown; held: not recorded)\n"
                  "        ? level-3 is unknown\n"
                  "        would be settled by: mayor; population\n"
                  "        Levelling Up the United Kingdom (CP 604), pp.139-140 · "
                  "evidence: confirmed\n"));
-  CHECK(contains(out,
-                 "    ✗ bus-franchising — Bus franchising powers (not available; held: not recorded)\n"
-                 "        ✗ there is no directly elected mayor\n"
-                 "        New Local summary · evidence: reconstructed\n"));
+  CHECK(contains(
+      out,
+      "    ✗ bus-franchising — Bus franchising powers (not available; held: not recorded)\n"
+      "        ✗ there is no directly elected mayor\n"
+      "        New Local summary · evidence: reconstructed\n"));
   // Groups in order of first appearance: both Skills powers before Transport.
   CHECK(out.find("careers-hubs") < out.find("  Transport\n"));
 
