@@ -10,6 +10,7 @@
 #include <devo/export.hpp>
 #include <devo/geography.hpp>
 #include <devo/report.hpp>
+#include <devo/spelling.hpp>
 #include <devo/suggest.hpp>
 #include <devo/testing.hpp>
 #include <devo/version.hpp>
@@ -32,26 +33,31 @@ OutputFormat output_format(const std::string& name) {
   return name == "markdown" ? OutputFormat::markdown : OutputFormat::text;
 }
 
+void print_diagnostics(const Diagnostics& diags) {
+  write_error_stream(
+      render_diagnostics(diags, OutputFormat::text, TextStyle{wants_colour(stderr)}));
+}
+
 // Writes a command's output (output.hpp) and gives the command's exit code, or
-// the bad-input code when the output could not be written.
+// the bad-input code when the output could not be written: said on standard
+// error, unless it was a pipe's reader going away (nobody is left to read).
 int emit(const std::string& text, const std::string& output, int exit_code) {
   Diagnostics diags;
-  if (write_output(text, output, diags)) {
-    return exit_code;
+  switch (write_output(text, output, diags)) {
+    case Written::ok:
+      return exit_code;
+    case Written::failed:
+      print_diagnostics(diags);
+      break;
+    case Written::reader_gone:
+      break;
   }
-  fmt::print(stderr, "{}",
-             render_diagnostics(diags, OutputFormat::text, TextStyle{wants_colour(stderr)}));
   return k_exit_bad_input;
 }
 
 // Colour only for standard output on a terminal, never in a file.
 bool wants_colour_for(const std::string& output) {
-  return output.empty() && wants_colour(stdout);
-}
-
-void print_diagnostics(const Diagnostics& diags) {
-  fmt::print(stderr, "{}",
-             render_diagnostics(diags, OutputFormat::text, TextStyle{wants_colour(stderr)}));
+  return (output.empty() || output == "-") && wants_colour(stdout);
 }
 
 std::optional<Date> parse_as_of(const std::string& text, Diagnostics& diags) {
@@ -140,8 +146,14 @@ std::optional<std::pair<std::string, FactValue>> parse_assumption(const std::str
   const std::string value = text.substr(equals + 1);
   const FactDeclaration* fact = rules.find_fact(name);
   if (fact == nullptr) {
+    std::vector<std::string> names;
+    for (const FactDeclaration& declared : rules.facts) {
+      names.push_back(declared.name);
+    }
+    const auto closest = closest_spelling(name, names);
     diags.error(where, std::string(codes::undefined_fact),
-                fmt::format("{} declares no fact '{}'", rules.id, name));
+                fmt::format("{} declares no fact '{}'{}", rules.id, name,
+                            closest ? fmt::format(" (did you mean '{}'?)", *closest) : ""));
     return std::nullopt;
   }
   const auto bad = [&](std::string_view expected) {
@@ -244,8 +256,9 @@ Receipt receipt_for(const RuleSet& rules, Date as_of, const std::optional<Datase
 }
 
 int report_usage(std::string_view command, std::string_view message) {
-  fmt::print(stderr, "devo {}: error: {} [{}]\nrun 'devo {} --help' for the options\n", command,
-             message, codes::usage, command);
+  write_error_stream(printable(fmt::format(
+      "devo {}: error: {} [{}]\nrun 'devo {} --help' for the options\n", command, message,
+      codes::usage, command)));
   return k_exit_bad_input;
 }
 
@@ -398,7 +411,7 @@ class ProgressBar {
   explicit ProgressBar(bool shown) : m_shown(shown) {}
   ~ProgressBar() {
     if (m_shown && m_drawn) {
-      fmt::print(stderr, "\r{:60}\r", "");
+      write_error_stream(fmt::format("\r{:60}\r", ""));
     }
   }
   ProgressBar(const ProgressBar&) = delete;
@@ -410,8 +423,8 @@ class ProgressBar {
       return;
     }
     static constexpr std::string_view k_turns = "|/-\\";
-    fmt::print(stderr, "\r{} searching: {} groupings examined", k_turns[m_turn++ % k_turns.size()],
-               examined);
+    write_error_stream(fmt::format("\r{} searching: {} groupings examined",
+                                   k_turns[m_turn++ % k_turns.size()], examined));
     m_drawn = true;
   }
 
@@ -421,8 +434,8 @@ class ProgressBar {
     }
     constexpr std::size_t k_width = 40;
     const std::size_t filled = done * k_width / total;
-    fmt::print(stderr, "\r[{}{}] {}/{}", std::string(filled, '#'),
-               std::string(k_width - filled, ' '), done, total);
+    write_error_stream(fmt::format("\r[{}{}] {}/{}", std::string(filled, '#'),
+                                   std::string(k_width - filled, ' '), done, total));
     m_drawn = true;
   }
 
@@ -510,7 +523,7 @@ int run_check(const CheckArguments& arguments) {
       render_diagnostics(diags, format, TextStyle{wants_colour_for(arguments.output)});
   if (format == OutputFormat::text) {
     for (const std::string& summary : summaries) {
-      text += summary + "\n";
+      text += printable(summary) + "\n";
     }
   }
   return emit(text, arguments.output, diags.has_errors() ? k_exit_bad_input : k_exit_ok);
@@ -547,7 +560,7 @@ std::string table_text(const std::vector<std::string>& header, const Table& rows
     for (const auto& row : rows) {
       out += line(row) + "\n";
     }
-    return out;
+    return printable(out);
   }
   std::vector<std::size_t> widths(header.size(), 0);
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -567,7 +580,7 @@ std::string table_text(const std::vector<std::string>& header, const Table& rows
   for (const auto& row : rows) {
     print_row(row);
   }
-  return out;
+  return printable(out);
 }
 
 std::string date_range(const RuleSet& rules) {
@@ -694,6 +707,7 @@ int run_suggest(const SuggestArguments& arguments) {
   options.wanted_powers = arguments.wanted_powers;
   options.max_councils = arguments.max_councils;
   options.top = arguments.top;
+  options.max_groupings = arguments.max_groupings;
   options.time_limit_seconds = arguments.time_limit;
   options.as_of = as_of.value_or(Date{});
   for (const std::string& assumption : arguments.assumptions) {
@@ -707,6 +721,14 @@ int run_suggest(const SuggestArguments& arguments) {
     ProgressBar bar(is_terminal(stderr));
     report = devo::suggest(*geography, compiled, *subject, options, diags,
                            [&](std::size_t examined) { bar.searching(examined); });
+  }
+  if (report && !report->complete) {
+    const bool by_time = report->stopped_by == SuggestReport::Stop::time;
+    diags.warning(Location{by_time ? "--time-limit" : "--max-groupings", 0, 0},
+                  std::string(codes::search_incomplete),
+                  fmt::format("after {:.1f} s, {}; raise --max-groupings or --time-limit, or "
+                              "lower --max-councils, to go further",
+                              report->seconds, search_stop_in_words(*report, options)));
   }
   if (!diags.empty()) {
     print_diagnostics(diags);

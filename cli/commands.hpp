@@ -1,5 +1,7 @@
 #pragma once
 
+#include <devo/suggest.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -107,7 +109,8 @@ struct SuggestArguments {
   std::vector<std::string> wanted_powers;
   std::size_t max_councils = 4;
   std::size_t top = 5;
-  std::optional<double> time_limit;
+  std::size_t max_groupings = SuggestOptions{}.max_groupings;
+  double time_limit = SuggestOptions{}.time_limit_seconds;
   // "fact=value", taken to hold for every grouping.
   std::vector<std::string> assumptions;
   std::string as_of;

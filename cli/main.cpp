@@ -6,15 +6,21 @@
 
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "output.hpp"
 
 #include <devo/codes.hpp>
+#include <devo/report.hpp>
+#include <devo/spelling.hpp>
 #include <devo/version.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <exception>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -30,6 +36,23 @@ CLI::Validator whole_number(int low, int high) {
         const auto result = std::from_chars(text.data(), end, value);
         if (result.ec != std::errc{} || result.ptr != end || value < low || value > high) {
           return fmt::format("'{}' is not a whole number from {} to {}", text, low, high);
+        }
+        return {};
+      },
+      fmt::format("{} to {}", low, high));
+}
+
+// A number from `low` to `high`: not "nan", not "inf", not beyond the range
+// (CLI11's Range lets "nan" through, since every comparison with it is false).
+CLI::Validator number_between(double low, double high) {
+  return CLI::Validator(
+      [low, high](std::string& text) -> std::string {
+        double value = 0;
+        const char* end = text.data() + text.size();
+        const auto result = std::from_chars(text.data(), end, value);
+        if (result.ec != std::errc{} || result.ptr != end || !std::isfinite(value) ||
+            value < low || value > high) {
+          return fmt::format("'{}' is not a number from {} to {}", text, low, high);
         }
         return {};
       },
@@ -70,13 +93,14 @@ constexpr const char* k_data_help =
 // The options several commands share.
 void add_max_errors(CLI::App* command, std::size_t& max_errors) {
   command->add_option("--max-errors", max_errors, "Report at most this many errors; 0 for no limit")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number(0, 1'000'000));
 }
 
 void add_output(CLI::App* command, std::string& output) {
   command->add_option("-o,--output", output,
-                      "Write the output to this file (atomically: a failure leaves no partial "
-                      "file) instead of standard output");
+                      "Write the output to this file instead of standard output ('-'); a file is "
+                      "replaced whole or not at all (see docs/output.md)");
 }
 
 void add_format(CLI::App* command, std::string& format, std::vector<std::string> formats) {
@@ -148,7 +172,7 @@ void add_test(CLI::App& app, devo::cli::TestArguments& arguments) {
   command
       ->add_option("--coverage-threshold", arguments.coverage_threshold,
                    "Fail when rule coverage is below this percentage")
-      ->check(CLI::Range(0.0, 100.0));
+      ->check(number_between(0.0, 100.0));
   command->add_option("--data", arguments.data, k_data_help);
   add_format(command, arguments.format, {"text", "json"});
   add_output(command, arguments.output);
@@ -170,10 +194,12 @@ void add_diff(CLI::App& app, devo::cli::DiffArguments& arguments) {
       ->required();
   command->add_option("--to", arguments.to, "The rule set after: a built-in id or a rule file")
       ->required();
-  command->add_option("--as-of", arguments.as_of,
-                      "The date of both evaluations, YYYY-MM-DD; default: today");
-  command->add_option("--from-as-of", arguments.from_as_of, "The date of the evaluations before");
-  command->add_option("--to-as-of", arguments.to_as_of, "The date of the evaluations after");
+  auto* as_of = command->add_option("--as-of", arguments.as_of,
+                                    "The date of both evaluations, YYYY-MM-DD; default: today");
+  as_of->excludes(
+      command->add_option("--from-as-of", arguments.from_as_of, "The date of the evaluations before"));
+  as_of->excludes(
+      command->add_option("--to-as-of", arguments.to_as_of, "The date of the evaluations after"));
   command->add_option("--proposal", arguments.proposals, "Proposal files to compare as well");
   command->add_option("--data", arguments.data, k_data_help);
   add_format(command, arguments.format, {"text", "json", "markdown"});
@@ -227,9 +253,11 @@ void add_export(CLI::App& app, devo::cli::ExportArguments& arguments) {
   command->add_option("--rules", arguments.rules, k_rules_help);
   add_format(command, arguments.format, {"json-logic", "json-rules-engine"});
   add_as_of(command, arguments.as_of);
-  command->add_option("--data", arguments.data, k_data_help);
-  command->add_flag("--rules-only", arguments.rules_only,
-                    "Leave out the subjects: write the rules alone");
+  auto* data = command->add_option("--data", arguments.data, k_data_help);
+  command
+      ->add_flag("--rules-only", arguments.rules_only,
+                 "Leave out the subjects: write the rules alone")
+      ->excludes(data);
   add_output(command, arguments.output);
   command->footer(k_exit_codes);
 }
@@ -260,8 +288,16 @@ void add_suggest(CLI::App& app, devo::cli::SuggestArguments& arguments) {
       ->capture_default_str()
       ->check(whole_number(1, 100));
   command
+      ->add_option("--max-groupings", arguments.max_groupings,
+                   "Stop searching after evaluating this many groupings, and say so: the same "
+                   "groupings every run")
+      ->capture_default_str()
+      ->check(whole_number(1, 1'000'000'000));
+  command
       ->add_option("--time-limit", arguments.time_limit,
-                   "Stop searching after this many seconds and say so")
+                   "Stop searching after this many seconds, and say so (a slower machine covers "
+                   "less)")
+      ->capture_default_str()
       ->check(seconds());
   command->add_option("--assume", arguments.assumptions,
                       "fact=value taken to hold for every grouping (repeatable), e.g. "
@@ -273,15 +309,88 @@ void add_suggest(CLI::App& app, devo::cli::SuggestArguments& arguments) {
   command->footer(k_exit_codes);
 }
 
+// Words from the command line shown back to the user, made safe to print.
+void print_error(const std::string& text) {
+  devo::cli::write_error_stream(devo::printable(text));
+}
+
+// The command named on the command line, if any: where its options are.
+const CLI::App* named_command(const CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    for (const CLI::App* subcommand : app.get_subcommands({})) {
+      if (subcommand->get_name() == argv[i]) {
+        return subcommand;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// "--frmat" -> "there is no option --frmat (did you mean --format?)", for the
+// first option on the command line that `command` does not have; empty when
+// every option is known.
+std::string unknown_option_in_words(const CLI::App& command, int argc, char** argv) {
+  std::vector<std::string> known{"--help"};
+  for (const CLI::Option* option : command.get_options()) {
+    for (const std::string& name : option->get_lnames()) {
+      known.push_back("--" + name);
+    }
+    for (const std::string& name : option->get_snames()) {
+      known.push_back("-" + name);
+    }
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string argument = argv[i];
+    if (argument.size() < 2 || argument[0] != '-' || argument == "--") {
+      continue;
+    }
+    const std::string name = argument.substr(0, argument.find('='));
+    if (std::find(known.begin(), known.end(), name) != known.end()) {
+      continue;
+    }
+    const auto closest = devo::closest_spelling(name, known);
+    return fmt::format("there is no option {}{}", name,
+                       closest ? fmt::format(" (did you mean {}?)", *closest) : "");
+  }
+  return {};
+}
+
 // A usage error is reported like any other problem: a location (the command
 // line), plain words and a stable code.
-int report_usage_error(const CLI::App& app, const CLI::ParseError& error) {
+int report_usage_error(const CLI::App& app, const CLI::ParseError& error, int argc, char** argv) {
   std::string command = "devo";
-  for (const CLI::App* subcommand : app.get_subcommands()) {
-    command += " " + subcommand->get_name();
+  const CLI::App* named = named_command(app, argc, argv);
+  if (named != nullptr) {
+    command += " " + named->get_name();
   }
-  fmt::print(stderr, "{}: error: {} [{}]\nrun '{} --help' for the options\n", command, error.what(),
-             devo::codes::usage, command);
+  std::string message = error.what();
+  if (named != nullptr && dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
+    if (std::string unknown = unknown_option_in_words(*named, argc, argv); !unknown.empty()) {
+      message = std::move(unknown);
+    }
+  }
+  print_error(fmt::format("{}: error: {} [{}]\nrun '{} --help' for the options\n", command,
+                          message, devo::codes::usage, command));
+  return devo::cli::k_exit_bad_input;
+}
+
+// --help and --version: their text goes where any output goes, so that a
+// closed or full standard output is an error here too.
+int print_help_or_version(const CLI::App& app, const CLI::ParseError& request) {
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = app.exit(request, out, err);
+  print_error(err.str());
+  devo::Diagnostics diags;
+  switch (devo::cli::write_output(out.str(), "", diags)) {
+    case devo::cli::Written::ok:
+      return code;
+    case devo::cli::Written::failed:
+      print_error(devo::render_diagnostics(diags, devo::OutputFormat::text));
+      break;
+    case devo::cli::Written::reader_gone:
+      break;
+  }
   return devo::cli::k_exit_bad_input;
 }
 
@@ -303,16 +412,19 @@ int report_unknown_command(const CLI::App& app, const std::string& name) {
   for (std::size_t i = 0; i < names.size(); ++i) {
     list += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
   }
-  fmt::print(stderr,
-             "devo: error: there is no command '{}'; the commands are {} [{}]\n"
-             "run 'devo --help' for the options\n",
-             name, list, devo::codes::usage);
+  const auto closest = devo::closest_spelling(name, names);
+  print_error(fmt::format(
+      "devo: error: there is no command '{}'{}; the commands are {} [{}]\n"
+      "run 'devo --help' for the options\n",
+      name, closest ? fmt::format(" (did you mean '{}'?)", *closest) : "", list,
+      devo::codes::usage));
   return devo::cli::k_exit_bad_input;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  devo::cli::guard_standard_streams();
   // The name is fixed so that help reads the same wherever the binary is.
   CLI::App app{
       "devo: which devolution deal tier could an English council, combined authority "
@@ -349,9 +461,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     // --help and --version arrive here too, with exit code 0.
     if (error.get_exit_code() == 0) {
-      return app.exit(error);
+      return print_help_or_version(app, error);
     }
-    return report_usage_error(app, error);
+    return report_usage_error(app, error, argc, argv);
   }
 
   try {
@@ -383,7 +495,7 @@ int main(int argc, char** argv) {
   } catch (const std::exception& error) {
     // Problems in users' files are diagnostics, never exceptions: reaching
     // this handler means devo itself is wrong.
-    fmt::print(stderr, "devo: internal error: {}\n", error.what());
+    print_error(fmt::format("devo: internal error: {}\n", error.what()));
     return devo::cli::k_exit_internal;
   }
 }

@@ -43,6 +43,14 @@ struct TextStyle {
   bool colour = false;
 };
 
+// `text` made safe to show on a terminal or in a document: C0 and C1 control
+// characters (other than newline and tab), the invisible characters that
+// reorder or hide text, and bytes that are not UTF-8 are written out as
+// "\x1B" or "\u{202E}". With style.colour, the colour codes the reports
+// themselves use are kept. Every text, Markdown and HTML rendering below has
+// been through it already; a front end uses it for its own messages.
+std::string printable(std::string_view text, const TextStyle& style = {});
+
 // Renders an evaluation. JSON follows the contract in docs/output.md.
 std::string render_evaluation(const Evaluation& evaluation, OutputFormat format,
                               const TextStyle& style = {});
@@ -94,6 +102,11 @@ std::string render_catalogue(const RuleSet& rules, CatalogueFormat format);
 std::string render_suggestions(const SuggestReport& report, const RuleSet& rules,
                                const Receipt& receipt, const SuggestOptions& options,
                                OutputFormat format, const TextStyle& style = {});
+
+// For a search the budget stopped (report.complete is false): "the search
+// stopped at its budget of 500,000 groupings, having decided every grouping
+// adding up to 4 councils and 12,345 of those adding 5".
+std::string search_stop_in_words(const SuggestReport& report, const SuggestOptions& options);
 
 // Renders diagnostics like a compiler: `file:line:col: error: message [code]`,
 // the offending line and a caret (text), or as a JSON array.

@@ -26,8 +26,12 @@ struct SuggestOptions {
   std::size_t max_councils = 4;
   // How many suggestions to give.
   std::size_t top = 5;
-  // Stop searching after this long, and say so.
-  std::optional<double> time_limit_seconds;
+  // The search's budget: it stops after evaluating this many groupings, or
+  // after this many seconds if that comes first, and says so. The count
+  // decides where a search stops the same way every run; the time is a
+  // backstop for a slow machine or a large --max-councils.
+  std::size_t max_groupings = 20'000;
+  double time_limit_seconds = 10;
   // Facts taken to hold for every grouping, over those carried from the
   // subject (see suggest()).
   std::map<std::string, FactValue, std::less<>> assumptions;
@@ -56,8 +60,18 @@ struct SuggestReport {
   // How many groupings were evaluated and how many reached the target.
   std::size_t examined = 0;
   std::size_t matching = 0;
-  // False when the time limit stopped the search before its end.
+  // False when the budget stopped the search before its end.
   bool complete = true;
+  enum class Stop { none, groupings, time };
+  Stop stopped_by = Stop::none;
+  // The search goes by size: every grouping adding 1 council, then every one
+  // adding 2, and so on. A stopped search covered every grouping adding up to
+  // `sizes_covered` councils, and `examined_at_stop` of those adding one more.
+  std::size_t sizes_covered = 0;
+  std::size_t examined_at_stop = 0;
+  // How long the search took, for people (standard error), never in a
+  // report: reports are the same every run.
+  double seconds = 0;
 };
 
 // Called now and then with the number of groupings examined so far.
@@ -71,7 +85,8 @@ using SuggestProgress = std::function<void(std::size_t examined)>;
 // council with all its districts. Every grouping is evaluated under `rules`
 // with its computed facts, the subject's facts that are not computed from the
 // area (a proposal's assertions, an institution's mayor), and
-// options.assumptions; a single council's grouping is taken to be a combined
+// options.assumptions, fewest added councils first, until the budget
+// (options.max_groupings, options.time_limit_seconds) is spent; a single council's grouping is taken to be a combined
 // authority with a directly elected mayor unless an assumption says
 // otherwise. Those where the target tier holds and the wanted powers are
 // available are ranked by fewest councils added, then fewest split

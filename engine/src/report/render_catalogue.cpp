@@ -915,11 +915,11 @@ std::string render_catalogue(const RuleSet& rules, CatalogueFormat format) {
     report::HtmlWriter writer(
         fmt::format("{} — rule catalogue", rules.title.empty() ? rules.id : rules.title));
     report::Catalogue(rules, writer).write();
-    return writer.finish();
+    return printable(writer.finish());
   }
   report::MarkdownWriter writer;
   report::Catalogue(rules, writer).write();
-  return writer.finish();
+  return printable(writer.finish());
 }
 
 }  // namespace devo

@@ -36,6 +36,15 @@ bool is_continuation_byte(char byte) {
   return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
 }
 
+// A control character in a quoted line is shown escaped, as printable() would
+// show it ("\x1B"), and the caret counts the columns the escape takes.
+constexpr std::size_t k_escaped_byte_width = 4;
+
+bool is_control_byte(char byte) {
+  const auto value = static_cast<unsigned char>(byte);
+  return (value < 0x20 && byte != '\t') || value == 0x7F;
+}
+
 // Line `number` (counting from 1) of `text` without its line break, or nothing
 // when the text has fewer lines. The empty piece after a final newline is not
 // a line.
@@ -78,6 +87,9 @@ struct QuotedLine {
 std::size_t advance(std::size_t screen, char byte) {
   if (byte == '\t') {
     return (screen / k_tab_width + 1) * k_tab_width;
+  }
+  if (is_control_byte(byte)) {
+    return screen + k_escaped_byte_width;
   }
   return is_continuation_byte(byte) ? screen : screen + 1;
 }
@@ -122,6 +134,10 @@ QuotedLine quote_line(std::string_view line, std::uint32_t column) {
         if (at >= first && at < last) {
           quoted.text += ' ';
         }
+      }
+    } else if (is_control_byte(byte)) {
+      if (!clipped || (screen >= first && next <= last)) {
+        quoted.text += fmt::format("\\x{:02X}", static_cast<unsigned char>(byte));
       }
     } else if (!clipped) {
       quoted.text += byte;
@@ -286,11 +302,11 @@ std::string render_diagnostics(const Diagnostics& diags, OutputFormat format,
     case OutputFormat::json:
       return report::diagnostics_json(diags);
     case OutputFormat::markdown:
-      return report::diagnostics_markdown(diags);
+      return printable(report::diagnostics_markdown(diags));
     case OutputFormat::text:
       break;
   }
-  return report::diagnostics_text(diags, style);
+  return printable(report::diagnostics_text(diags, style), style);
 }
 
 }  // namespace devo

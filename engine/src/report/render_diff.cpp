@@ -212,11 +212,11 @@ std::string render_diff(const DiffReport& report, const Receipt& from, const Rec
     case OutputFormat::json:
       return report::dump_json(report::json_diff(report, from, to));
     case OutputFormat::markdown:
-      return report::markdown_diff(report, from, to);
+      return printable(report::markdown_diff(report, from, to));
     case OutputFormat::text:
       break;
   }
-  return report::text_diff(report, from, to, style);
+  return printable(report::text_diff(report, from, to, style), style);
 }
 
 }  // namespace devo

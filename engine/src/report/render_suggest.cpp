@@ -76,11 +76,38 @@ std::vector<std::string> split_notes(const FactInput& facts) {
   return notes;
 }
 
+std::string councils(std::size_t count) {
+  return fmt::format("{} {}", count, count == 1 ? "council" : "councils");
+}
+
+}  // namespace
+
+std::string search_stop_in_words(const SuggestReport& report, const SuggestOptions& options) {
+  const std::string budget =
+      report.stopped_by == SuggestReport::Stop::time
+          ? fmt::format("the time limit of {} s", options.time_limit_seconds)
+          : fmt::format("its budget of {} groupings",
+                        format_integer(static_cast<std::int64_t>(options.max_groupings)));
+  const std::string partly =
+      fmt::format("{} of those adding {}",
+                  format_integer(static_cast<std::int64_t>(report.examined_at_stop)),
+                  report.sizes_covered + 1);
+  if (report.sizes_covered == 0) {
+    return fmt::format("the search stopped at {}, having decided {}", budget, partly);
+  }
+  return fmt::format("the search stopped at {}, having decided every grouping adding up to {} "
+                     "and {}",
+                     budget, councils(report.sizes_covered), partly);
+}
+
+namespace {
+
 std::string search_in_words(const SuggestReport& report, const SuggestOptions& options) {
   std::string words = fmt::format(
-      "Searched {} groupings adding up to {} neighbouring {} not already in another "
+      "Searched {} {} adding up to {} neighbouring {} not already in another "
       "combined authority or the GLA; {} {} {}",
-      format_integer(static_cast<std::int64_t>(report.examined)), options.max_councils,
+      format_integer(static_cast<std::int64_t>(report.examined)),
+      report.examined == 1 ? "grouping" : "groupings", options.max_councils,
       options.max_councils == 1 ? "council" : "councils",
       format_integer(static_cast<std::int64_t>(report.matching)),
       report.matching == 1 ? "reaches" : "reach", options.target_tier);
@@ -88,12 +115,21 @@ std::string search_in_words(const SuggestReport& report, const SuggestOptions& o
     words += fmt::format(" with {}", support::join_words(options.wanted_powers));
   }
   if (!report.complete) {
-    words += fmt::format(
-        " (the search stopped at the time limit of {} s before its end: better groupings may "
-        "exist)",
-        *options.time_limit_seconds);
+    words += fmt::format(" ({}: better groupings may exist)", search_stop_in_words(report, options));
   }
   return words + ".";
+}
+
+Json stopped_by_json(SuggestReport::Stop stop) {
+  switch (stop) {
+    case SuggestReport::Stop::groupings:
+      return "groupings";
+    case SuggestReport::Stop::time:
+      return "time";
+    case SuggestReport::Stop::none:
+      break;
+  }
+  return nullptr;
 }
 
 std::string text_report(const SuggestReport& report, const RuleSet& rules, const Receipt& receipt,
@@ -179,6 +215,8 @@ Json json_report(const SuggestReport& report, const RuleSet& rules, const Receip
               {"examined", report.examined},
               {"matching", report.matching},
               {"complete", report.complete},
+              {"stopped_by", stopped_by_json(report.stopped_by)},
+              {"sizes_covered", report.sizes_covered},
               {"suggestions", std::move(suggestions)}};
 }
 
@@ -190,7 +228,7 @@ std::string render_suggestions(const SuggestReport& report, const RuleSet& rules
   if (format == OutputFormat::json) {
     return report::dump_json(json_report(report, rules, receipt, options));
   }
-  return text_report(report, rules, receipt, options, style);
+  return printable(text_report(report, rules, receipt, options, style), style);
 }
 
 }  // namespace devo

@@ -185,7 +185,7 @@ std::string render_test_report(const TestReport& report, OutputFormat format,
   if (format == OutputFormat::json) {
     return report::dump_json(report::json_report(report, threshold));
   }
-  return report::text_report(report, threshold, style);
+  return printable(report::text_report(report, threshold, style), style);
 }
 
 }  // namespace devo

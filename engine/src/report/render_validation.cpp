@@ -35,7 +35,7 @@ std::string render_validation(const Validation& validation, OutputFormat format,
                        report::paint("not valid", report::Colour::red, style), problems,
                        problems == 1 ? "" : "s", reached, validation.receipt.ruleset);
   }
-  return out;
+  return printable(out, style);
 }
 
 }  // namespace devo

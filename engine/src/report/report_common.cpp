@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <iterator>
 #include <type_traits>
@@ -18,11 +19,11 @@ std::string render_evaluation(const Evaluation& evaluation, OutputFormat format,
     case OutputFormat::json:
       return report::render_json(evaluation);
     case OutputFormat::markdown:
-      return report::render_markdown(evaluation);
+      return printable(report::render_markdown(evaluation));
     case OutputFormat::text:
       break;
   }
-  return report::render_text(evaluation, style);
+  return printable(report::render_text(evaluation, style), style);
 }
 
 }  // namespace devo
@@ -51,6 +52,8 @@ std::string_view escape_code(Colour colour) {
 }
 
 constexpr std::string_view k_reset = "\x1b[0m";
+constexpr std::array k_colours{Colour::bold,   Colour::dim,     Colour::red, Colour::green,
+                               Colour::yellow, Colour::magenta, Colour::cyan};
 
 template <typename Item>
 const Item* find_item(const std::vector<Item>& items, std::size_t index, std::string_view id) {
@@ -80,6 +83,18 @@ std::string paint(std::string_view text, Colour colour, const TextStyle& style) 
     return std::string(text);
   }
   return fmt::format("{}{}{}", escape_code(colour), text, k_reset);
+}
+
+std::size_t paint_code_length(std::string_view text) {
+  if (text.starts_with(k_reset)) {
+    return k_reset.size();
+  }
+  for (const Colour colour : k_colours) {
+    if (text.starts_with(escape_code(colour))) {
+      return escape_code(colour).size();
+    }
+  }
+  return 0;
 }
 
 const Tier* find_tier(const RuleSet& rules, std::size_t index, std::string_view id) {

@@ -28,6 +28,10 @@ enum class Colour { bold, dim, red, green, yellow, magenta, cyan };
 // otherwise `text` unchanged, so that plain output never holds an escape byte.
 std::string paint(std::string_view text, Colour colour, const TextStyle& style);
 
+// The length of the colour code paint() writes at the start of `text`, or 0:
+// with colour on, printable() keeps these and escapes every other control.
+std::size_t paint_code_length(std::string_view text);
+
 // The rule behind decision.tiers[index] (powers[index]). The decision lists
 // them in the rule set's order, so the index nearly always finds it; the id is
 // the fallback, and null means the decision does not belong to these rules.

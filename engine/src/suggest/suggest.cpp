@@ -268,29 +268,58 @@ class Search {
         m_itself(itself),
         m_subject_councils(places.places.front().councils) {}
 
-  // Every grouping, deciding each; false when the time limit cut it short.
-  bool run(SuggestReport& report, const SuggestProgress& progress) {
+  // Every grouping, fewest added councils first, deciding each until the
+  // budget is spent: a search cut short has then decided every grouping of
+  // the sizes before, which are the ones ranked first. Each size is a walk of
+  // its own that passes over the smaller groupings without deciding them;
+  // there are far fewer of those than of the groupings one council larger.
+  void run(SuggestReport& report, const SuggestProgress& progress) {
     const auto start = std::chrono::steady_clock::now();
+    const auto seconds_spent = [&] {
+      return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
     const std::uint32_t seed[] = {0};
-    return geography::for_each_grouping(
-        m_places.adjacency, seed, m_options.max_councils, m_places.allowed,
-        [&](std::span<const std::uint32_t> members) {
-          ++report.examined;
-          if (members.size() > 1 && reaches_target(members)) {
-            ++report.matching;
-            keep(members);
-          }
-          if (report.examined % 1024 == 0) {
-            if (progress) {
-              progress(report.examined);
+    for (std::size_t added = 1; added <= m_options.max_councils; ++added) {
+      std::size_t at_this_size = 0;
+      const bool finished = geography::for_each_grouping(
+          m_places.adjacency, seed, added, m_places.allowed,
+          [&](std::span<const std::uint32_t> members) {
+            if (members.size() != added + 1) {
+              return true;
             }
-            const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
-            if (m_options.time_limit_seconds && spent.count() > *m_options.time_limit_seconds) {
+            if (report.examined == m_options.max_groupings) {
+              report.stopped_by = SuggestReport::Stop::groupings;
               return false;
             }
-          }
-          return true;
-        });
+            ++report.examined;
+            ++at_this_size;
+            if (reaches_target(members)) {
+              ++report.matching;
+              keep(members);
+            }
+            if (report.examined % 1024 == 0) {
+              if (progress) {
+                progress(report.examined);
+              }
+              if (seconds_spent() > m_options.time_limit_seconds) {
+                report.stopped_by = SuggestReport::Stop::time;
+                return false;
+              }
+            }
+            return true;
+          });
+      if (!finished) {
+        report.complete = false;
+        report.sizes_covered = added - 1;
+        report.examined_at_stop = at_this_size;
+        break;
+      }
+      report.sizes_covered = added;
+      if (at_this_size == 0) {
+        break;  // Nothing of this size: nothing larger either.
+      }
+    }
+    report.seconds = seconds_spent();
   }
 
   const std::vector<Found>& best() const { return m_best; }
@@ -449,7 +478,7 @@ std::optional<SuggestReport> suggest(const Geography& geography, const CompiledR
     }
   }
   Search search(atlas, rules, options, *target, wanted, places, std::move(given), own_institution);
-  report.complete = search.run(report, progress);
+  search.run(report, progress);
   for (const Found& found : search.best()) {
     std::vector<std::uint32_t> members{0};
     members.insert(members.end(), found.places.begin(), found.places.end());

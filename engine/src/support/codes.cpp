@@ -71,6 +71,8 @@ std::span<const DiagnosticCodeInfo> diagnostic_codes() {
       {tier_not_reached, "the proposal reaches no tier of the rule set (finding)"},
       {usage, "the command line is not one devo understands (a missing or unknown option)"},
       {unknown_ruleset, "--rules names neither a file nor a built-in rule set"},
+      {search_incomplete,
+       "suggest: the search stopped at its budget of groupings or time before its end (warning)"},
       {too_many_errors, "more errors than the limit; the rest are not shown"},
   };
   return k_codes;

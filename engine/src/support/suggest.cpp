@@ -1,5 +1,7 @@
 #include "support/suggest.hpp"
 
+#include <devo/spelling.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -109,3 +111,12 @@ std::string quoted_list(const std::vector<std::string>& items, std::string_view 
 }
 
 }  // namespace devo::support
+
+namespace devo {
+
+std::optional<std::string> closest_spelling(std::string_view word,
+                                            const std::vector<std::string>& candidates) {
+  return support::closest_match(word, candidates);
+}
+
+}  // namespace devo

@@ -64,7 +64,7 @@ TEST_CASE("every suggestion reaches the target, ranked as documented", "[suggest
   REQUIRE_FALSE(report.suggestions.empty());
   CHECK(report.complete);
   CHECK(report.matching >= report.suggestions.size());
-  CHECK(report.examined > report.matching);
+  CHECK(report.examined >= report.matching);
   const std::size_t level_3 = *luwp().rules().tier_index("level-3");
   std::set<std::vector<std::string>> seen;
   for (std::size_t i = 0; i < report.suggestions.size(); ++i) {
@@ -188,7 +188,7 @@ councils: [Shropshire, Telford and Wrekin]
   wanted.max_councils = 2;
   const devo::SuggestReport report = run(proposal->facts, wanted);
   CHECK(proposal->findings.empty());  // a valid proposal: contiguous, overlapping nothing
-  CHECK(report.examined == 13);
+  CHECK(report.examined == 12);  // the groupings adding a council; the proposal alone is not one
   CHECK(report.matching == 12);
   std::set<std::string> added;
   for (const devo::Suggestion& suggestion : report.suggestions) {
@@ -212,4 +212,39 @@ TEST_CASE("unknown tiers and powers are reported with their codes", "[suggest]")
   const auto power = devo::test::find_code(diags, "undefined-power");
   REQUIRE(power.has_value());
   CHECK(power->message.find("pcc-functions") != std::string::npos);
+}
+
+TEST_CASE("a search stopped by its budget of groupings stops at the same place every run",
+          "[suggest]") {
+  const devo::FactInput subject = authority("Oxfordshire");
+  devo::SuggestOptions wide = options("level-3", 10);
+  wide.max_councils = 12;
+  wide.max_groupings = 3'000;
+  const devo::SuggestReport first = run(subject, wide);
+  const devo::SuggestReport second = run(subject, wide);
+  CHECK_FALSE(first.complete);
+  CHECK(first.stopped_by == devo::SuggestReport::Stop::groupings);
+  CHECK(first.examined == wide.max_groupings);
+  // By size: every grouping of the sizes covered was decided, so the same
+  // search with max_councils at that size finds the same groupings.
+  REQUIRE(first.sizes_covered >= 1);
+  devo::SuggestOptions covered = wide;
+  covered.max_councils = first.sizes_covered;
+  covered.max_groupings = 1'000'000;
+  const devo::SuggestReport whole = run(subject, covered);
+  CHECK(whole.complete);
+  CHECK(whole.examined + first.examined_at_stop == first.examined);
+  // The same groupings, in the same order, every run.
+  REQUIRE(first.suggestions.size() == second.suggestions.size());
+  for (std::size_t i = 0; i < first.suggestions.size(); ++i) {
+    CHECK(first.suggestions[i].added == second.suggestions[i].added);
+  }
+  CHECK(first.matching == second.matching);
+}
+
+TEST_CASE("a search within its budget is complete and says so", "[suggest]") {
+  const devo::SuggestReport report = run(authority("Warrington"), options("level-3"));
+  CHECK(report.complete);
+  CHECK(report.stopped_by == devo::SuggestReport::Stop::none);
+  CHECK(report.examined < devo::SuggestOptions{}.max_groupings);
 }
