@@ -483,6 +483,7 @@ class AtlasBuilder {
     }
     std::vector<std::vector<IcbRow>> rows_of(m_atlas->districts.size());
     std::vector<bool> faulty(m_atlas->districts.size(), false);
+    m_has_icb_row.assign(m_atlas->districts.size(), false);
     std::set<std::pair<std::size_t, std::size_t>> seen;
     for (const CsvRow& row : csv->rows) {
       const auto district = look_up(district_index(), "districts.csv", "district", *csv, row, 0);
@@ -500,6 +501,9 @@ class AtlasBuilder {
         bad(*csv, row, 3,
             fmt::format("lsoa_share '{}' is not a decimal in (0, 1], such as 0.4521",
                         row.cells[3]));
+      }
+      if (district) {
+        m_has_icb_row[*district] = true;
       }
       if (!district || !icb) {
         continue;
@@ -557,7 +561,9 @@ class AtlasBuilder {
     }
     for (std::size_t i = 0; i < m_atlas->districts.size(); ++i) {
       const District& district = m_atlas->districts[i];
-      if (district.icbs.empty()) {
+      // A row naming an ICB that could not be read still counts: the fault
+      // is in that row or table, reported there.
+      if (!m_has_icb_row[i]) {
         m_diags.error(m_district_rows[i], std::string(codes::invalid_data),
                       fmt::format("district '{}' has no row in district_icbs.csv; every "
                                   "district lies in at least one ICB",
@@ -941,6 +947,7 @@ class AtlasBuilder {
   CodeIndex m_institution_index;
   std::vector<Location> m_county_rows;
   std::vector<Location> m_district_rows;
+  std::vector<bool> m_has_icb_row;
   CheckedTotal m_england_population;
   bool m_reported_population_overflow = false;
   std::map<std::string, CheckedTotal> m_memberships;

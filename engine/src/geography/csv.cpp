@@ -79,7 +79,10 @@ class Reader {
         end_field(record, field, field_column, max_fields);
         return record;
       } else if (closed) {
-        error = {m_line, column, "text follows the closing quote of a quoted field"};
+        error = runaway_quote(quote_line, field_column);
+        if (error.message.empty()) {
+          error = {m_line, column, "text follows the closing quote of a quoted field"};
+        }
         skip_line();
         return std::nullopt;
       } else {
@@ -95,6 +98,19 @@ class Reader {
   }
 
  private:
+  // A quoted field that ran over a line break and then went wrong: the
+  // tables hold no line breaks in a field, so the fault is a quote missing
+  // where the field opened, not where the reader noticed. Nothing (an empty
+  // message) when the field stayed on its line.
+  ReadError runaway_quote(std::uint32_t quote_line, std::uint32_t quote_column) const {
+    if (quote_line == m_line) {
+      return {};
+    }
+    return {
+        quote_line, quote_column,
+        fmt::format("this quoted field is not closed on its line; it runs on to line {}", m_line)};
+  }
+
   // Takes one byte, keeping the line and the column (in characters: a UTF-8
   // continuation byte does not move it).
   char take() {
