@@ -7,15 +7,18 @@
 // CASE_DIR/case.txt holds, one per line:
 //   args: <devo's arguments, split at spaces; "double quotes" group words>
 //   generate: <generator> <file> <number>   (any number of times)
+//   data: <folder>   a copy of the repository's data/ folder, to edit below
+//   edit: <file> <line> <operation>   (any number of times, in order): on line
+//     <line> (from 1) of <file>, "= TEXT" replaces the line, "sub OLD NEW"
+//     replaces the first OLD by NEW (NEW may be left out), "append TEXT" adds
+//     to its end, "delete" removes it, "duplicate" repeats it, "truncate"
+//     drops it and every line after; "crlf" (any line) ends every line with
+//     CRLF, "remove" (any line) deletes the file. In TEXT, OLD and NEW, \xHH
+//     is the byte HH, so a case can hold a NUL or a Latin-1 byte.
 //   code: <diagnostic code, or "none" when nothing may be reported>
 //   location: <text the report must contain, such as "rules.yaml:3:5:">
 //   exit: <expected exit code>
 // Every other file of CASE_DIR is copied to SCRATCH_DIR, where devo runs.
-
-#include <poll.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -23,8 +26,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <poll.h>
 #include <sstream>
 #include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -37,6 +44,8 @@ constexpr long k_max_kilobytes = 256 * 1024;
 struct Case {
   std::vector<std::string> args;
   std::vector<std::vector<std::string>> generators;
+  std::string data_folder;
+  std::vector<std::string> edits;
   std::string code;
   std::string location;
   int exit_code = 2;
@@ -83,6 +92,10 @@ Case read_case(const fs::path& file) {
       result.args = split_words(value);
     } else if (key == "generate") {
       result.generators.push_back(split_words(value));
+    } else if (key == "data") {
+      result.data_folder = value;
+    } else if (key == "edit") {
+      result.edits.push_back(value);
     } else if (key == "code") {
       result.code = value;
     } else if (key == "location") {
@@ -130,6 +143,94 @@ void generate(const std::vector<std::string>& spec, const fs::path& directory) {
     std::cerr << "unknown generator '" << kind << "'\n";
     std::exit(1);
   }
+}
+
+// "\x00" and the like in an edit stand for the byte.
+std::string unescape(const std::string& text) {
+  std::string bytes;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "\\x") == 0 && i + 4 <= text.size()) {
+      bytes += static_cast<char>(std::stoi(text.substr(i + 2, 2), nullptr, 16));
+      i += 3;
+    } else {
+      bytes += text[i];
+    }
+  }
+  return bytes;
+}
+
+// The next word of `text` from `at` (up to a space), moving `at` past it.
+std::string next_word(const std::string& text, std::size_t& at) {
+  const std::size_t end = std::min(text.find(' ', at), text.size());
+  std::string word = text.substr(at, end - at);
+  at = end < text.size() ? end + 1 : end;
+  return word;
+}
+
+std::vector<std::string> read_lines(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+void write_lines(const fs::path& path, const std::vector<std::string>& lines,
+                 const std::string& end) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  for (const std::string& line : lines) {
+    out << line << end;
+  }
+}
+
+// One "edit:" line of a case: see the top of this file.
+void apply_edit(const std::string& edit, const fs::path& directory) {
+  std::size_t at = 0;
+  const fs::path path = directory / next_word(edit, at);
+  const std::size_t line = std::stoul(next_word(edit, at));
+  const std::string operation = next_word(edit, at);
+  const std::string rest = edit.substr(at);
+  if (operation == "remove") {
+    fs::remove(path);
+    return;
+  }
+  std::vector<std::string> lines = read_lines(path);
+  if (operation == "crlf") {
+    write_lines(path, lines, "\r\n");
+    return;
+  }
+  if (line < 1 || line > lines.size() + 1) {
+    std::cerr << "edit: " << path << " has no line " << line << "\n";
+    std::exit(1);
+  }
+  const auto it = lines.begin() + static_cast<std::ptrdiff_t>(line - 1);
+  if (operation == "=") {
+    *it = unescape(rest);
+  } else if (operation == "sub") {
+    std::size_t word_at = 0;
+    const std::string old_text = unescape(next_word(rest, word_at));
+    const std::string new_text = unescape(rest.substr(word_at));
+    const std::size_t found = it->find(old_text);
+    if (found == std::string::npos) {
+      std::cerr << "edit: line " << line << " of " << path << " has no '" << old_text << "'\n";
+      std::exit(1);
+    }
+    it->replace(found, old_text.size(), new_text);
+  } else if (operation == "append") {
+    *it += unescape(rest);
+  } else if (operation == "delete") {
+    lines.erase(it);
+  } else if (operation == "duplicate") {
+    lines.insert(it, *it);
+  } else if (operation == "truncate") {
+    lines.erase(it, lines.end());
+  } else {
+    std::cerr << "unknown edit '" << operation << "'\n";
+    std::exit(1);
+  }
+  write_lines(path, lines, "\n");
 }
 
 struct Run {
@@ -182,8 +283,7 @@ Run run(const std::string& devo, const std::vector<std::string>& args, const fs:
   int status = 0;
   struct rusage usage {};
   wait4(child, &status, 0, &usage);
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.kilobytes = usage.ru_maxrss;
   result.signalled = WIFSIGNALED(status);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -211,6 +311,13 @@ int main(int argc, char** argv) {
   const Case expected = read_case(case_dir / "case.txt");
   for (const auto& generator : expected.generators) {
     generate(generator, scratch);
+  }
+  if (!expected.data_folder.empty()) {
+    fs::copy(fs::path(DEVO_SOURCE_DIR) / "data", scratch / expected.data_folder,
+             fs::copy_options::recursive);
+  }
+  for (const std::string& edit : expected.edits) {
+    apply_edit(edit, scratch);
   }
   const Run result = run(devo, expected.args, scratch);
 

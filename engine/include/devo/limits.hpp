@@ -18,3 +18,18 @@ inline constexpr std::size_t k_max_depth = 200;
 inline constexpr std::size_t k_max_nodes = 50'000;
 
 }  // namespace devo::limits
+
+// The England data (data/ or --data). The largest real table has under 1,000
+// rows and the institutions and ceremonial counties cover about 600 districts
+// in all; the limits keep a hostile folder of 16 MiB tables from taking all
+// the memory or time (invalid-data).
+namespace devo::limits {
+
+// The most rows a table of the data may hold.
+inline constexpr std::size_t k_max_data_rows = 50'000;
+// The most districts the rows of institutions.csv, or of
+// ceremonial_counties.csv, may cover in all (a county council's code counts
+// each of its districts).
+inline constexpr std::size_t k_max_data_memberships = 1'000'000;
+
+}  // namespace devo::limits

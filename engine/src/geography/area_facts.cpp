@@ -1,10 +1,12 @@
 #include "geography/area_facts.hpp"
 
+#include "geography/checked_arithmetic.hpp"
 #include "support/words.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -35,12 +37,15 @@ std::vector<DistrictIndex> outside(const std::vector<DistrictIndex>& districts,
   return result;
 }
 
+// The sum of the districts' populations. The atlas refuses data whose
+// England total passes 64 bits, and populations are not negative, so no sum
+// of some districts can: the saturated value is never reached.
 std::int64_t population_of(const detail::Atlas& atlas, const std::vector<DistrictIndex>& list) {
-  std::int64_t total = 0;
+  CheckedTotal total;
   for (DistrictIndex district : list) {
-    total += atlas.districts[district].population;
+    total.add(atlas.districts[district].population);
   }
-  return total;
+  return total.value().value_or(std::numeric_limits<std::int64_t>::max());
 }
 
 std::string is_or_are(std::size_t count) {
@@ -208,7 +213,10 @@ void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, cons
   std::map<std::size_t, std::int64_t> population_in;
   for (DistrictIndex district : area.districts) {
     for (std::size_t touched : areas_of[district]) {
-      population_in[touched] += atlas.districts[district].population;
+      // Saturates rather than wraps; see population_of.
+      std::int64_t& sum = population_in[touched];
+      sum = checked_add(sum, atlas.districts[district].population)
+                .value_or(std::numeric_limits<std::int64_t>::max());
     }
   }
   Codes codes;

@@ -166,9 +166,11 @@ namespace devo::geography {
 const std::vector<std::string>& data_file_names();
 
 // Builds the atlas from the data files, keyed by file name
-// ("districts.csv"). Every malformed row or unknown code is reported as
-// invalid-data at its line; gives nothing if any was.
+// ("districts.csv"). Every fault (a malformed cell, an unknown code, a sum
+// past 64 bits) is reported as invalid-data at its row and column, and only
+// the fault itself: not what follows from a table that could not be read
+// whole. Gives nothing if any was. A missing file is reported as `folder`/name.
 std::shared_ptr<const detail::Atlas> build_atlas(const std::map<std::string, SourceFile>& files,
-                                                 Diagnostics& diags);
+                                                 Diagnostics& diags, std::string_view folder = {});
 
 }  // namespace devo::geography

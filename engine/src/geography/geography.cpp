@@ -74,16 +74,23 @@ std::optional<Geography> Geography::load_directory(const std::string& directory,
     return std::nullopt;
   }
   std::map<std::string, SourceFile> files;
+  bool unreadable = false;
   for (const std::string& name : geography::data_file_names()) {
     const std::string path = (std::filesystem::path(directory) / name).string();
+    std::error_code error;
+    if (!std::filesystem::exists(path, error) && !error) {
+      continue;  // the atlas reports a missing table as invalid data, and reads the rest
+    }
     if (auto source = read_source_file(path, diags)) {
       files.emplace(name, std::move(*source));
+    } else {
+      unreadable = true;
     }
   }
-  if (diags.has_errors()) {
+  if (unreadable) {
     return std::nullopt;
   }
-  auto atlas = geography::build_atlas(files, diags);
+  auto atlas = geography::build_atlas(files, diags, directory);
   if (!atlas) {
     return std::nullopt;
   }
