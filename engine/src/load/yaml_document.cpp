@@ -197,19 +197,20 @@ class TreeBuilder final : public YAML::EventHandler {
     }
     Built built{leaf(mark), true};
     if (counting()) {
+      check_tag(built.node.location, tag, true);
       resolve_scalar(built.node, tag, value);
     }
     finish(std::move(built), anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    open(mark, Node::Kind::sequence, anchor);
+    open(mark, Node::Kind::sequence, anchor, tag);
   }
   void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    open(mark, Node::Kind::mapping, anchor);
+    open(mark, Node::Kind::mapping, anchor, tag);
   }
   void OnMapEnd() override { close(); }
 
@@ -219,6 +220,9 @@ class TreeBuilder final : public YAML::EventHandler {
     Node node;
     bool scalar = false;
     std::size_t depth = 0;  // how far below it its deepest value is
+    // Where the alias is, for a copy an alias stands for: the copy keeps the
+    // anchored value's place, but a key is reported where it is used.
+    std::optional<Location> alias_at;
   };
 
   // An anchored value, kept whole for the aliases that name it.
@@ -291,12 +295,16 @@ class TreeBuilder final : public YAML::EventHandler {
     }
   }
 
-  void open(const YAML::Mark& mark, Node::Kind kind, YAML::anchor_t anchor) {
+  void open(const YAML::Mark& mark, Node::Kind kind, YAML::anchor_t anchor,
+            const std::string& tag) {
     if (root_event(mark, false)) {
       return;
     }
     Open frame;
     frame.node = leaf(mark);
+    if (counting()) {
+      check_tag(frame.node.location, tag, false);
+    }
     frame.node.kind = kind;
     frame.anchor = anchor;
     frame.first_value = m_values;
@@ -337,7 +345,7 @@ class TreeBuilder final : public YAML::EventHandler {
     if (!counting()) {
       return Built{};
     }
-    return Built{anchored.node, anchored.scalar, anchored.depth};
+    return Built{anchored.node, anchored.scalar, anchored.depth, where};
   }
 
   // A finished scalar, null or alias: kept for its anchor, then added.
@@ -375,6 +383,12 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   void take_key(Open& parent, Built key) {
+    // A key an alias gives is where the alias is, not where its anchor is.
+    const std::optional<Location> anchored_at =
+        key.alias_at ? std::optional<Location>(key.node.location) : std::nullopt;
+    if (key.alias_at) {
+      key.node.location = *key.alias_at;
+    }
     if (!key.scalar) {
       m_diags.error(key.node.location, std::string(codes::wrong_type),
                     "a mapping key must be plain text, not a list or mapping");
@@ -384,15 +398,45 @@ class TreeBuilder final : public YAML::EventHandler {
       if (!inserted) {
         // yaml-cpp would keep both entries and look up the first; a person
         // who wrote the key twice meant one of them, so say so.
-        m_diags
-            .error(key.node.location, std::string(codes::duplicate_key),
-                   fmt::format("key '{}' appears twice in this mapping", key.node.text))
-            .note(it->second, "first given here");
+        Diagnostic& repeated =
+            m_diags
+                .error(key.node.location, std::string(codes::duplicate_key),
+                       fmt::format("key '{}' appears twice in this mapping", key.node.text))
+                .note(it->second, "first given here");
+        if (anchored_at) {
+          repeated.note(*anchored_at, "the alias stands for the value anchored here");
+        }
         parent.skip_value = true;
       }
     }
     parent.key = std::move(key);
   }
+
+  // Tags are refused rather than dropped: yaml-cpp hands them over and
+  // leaves it to the reader, so `!!binary aGk=` would otherwise read as the
+  // string "aGk=" and `!!int "5"` as a string. Only the tags that change
+  // nothing devo reads pass: none ("?" plain, "!" quoted) and !!str on a
+  // scalar.
+  void check_tag(const Location& where, const std::string& tag, bool scalar) {
+    if (tag == "?" || tag == "!" || (scalar && tag == k_string_tag)) {
+      return;
+    }
+    m_diags.error(where, std::string(codes::yaml_tag),
+                  fmt::format("the YAML tag '{}' is not read by devo; write the value without it "
+                              "(only !!str is accepted)",
+                              shown_tag(tag)));
+  }
+
+  // "tag:yaml.org,2002:binary" as it was written, "!!binary".
+  static std::string shown_tag(const std::string& tag) {
+    constexpr std::string_view core_prefix = "tag:yaml.org,2002:";
+    if (tag.starts_with(core_prefix)) {
+      return "!!" + tag.substr(core_prefix.size());
+    }
+    return tag;
+  }
+
+  static constexpr std::string_view k_string_tag = "tag:yaml.org,2002:str";
 
   // "?" marks a plain scalar, whose type comes from its spelling; a quoted
   // scalar ("!") or one tagged !!str is always a string.
