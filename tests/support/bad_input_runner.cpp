@@ -112,7 +112,8 @@ void write_extends_chain(const fs::path& directory, long count) {
 //   shapes: plain (xxxx), quoted ("xxxx"), single ('xxxx'), flow ([1,1,...]),
 //   flow-map ({a: 1, ...} with repeated short keys), comment (# xxxx),
 //   key (xxxx: 1), word (x x x x: spaces in a plain scalar)
-//   kinds: rules, facts, proposal, test
+//   kinds: rules (the title), rules-id, facts (the subject), proposal (the
+//   name), test (a case's name)
 void write_long_line(std::ofstream& out, long megabytes, const std::string& shape,
                      const std::string& kind) {
   const std::size_t size = static_cast<std::size_t>(megabytes) * 1024 * 1024;
@@ -141,7 +142,10 @@ void write_long_line(std::ofstream& out, long megabytes, const std::string& shap
   if (shape == "key") {
     line += ": 1";
   }
-  if (kind == "rules") {
+  if (kind == "rules-id") {  // the line as the rule set's id, which a pattern checks
+    out << "ruleset:\n  id: " << line
+        << "\n  title: t\n  effective_from: 2022-01-01\n  extends: luwp-2022\n";
+  } else if (kind == "rules") {
     out << "ruleset:\n  id: long\n  title: " << (shape == "key" ? "t\n  " : "") << line
         << "\n  effective_from: 2022-01-01\n  extends: luwp-2022\n";
   } else if (kind == "facts") {

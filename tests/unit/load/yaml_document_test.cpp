@@ -269,3 +269,22 @@ TEST_CASE("an alias that repeats a key is reported at the alias, with the anchor
   CHECK(repeated->notes[1].location.line == 2);  // the anchor
   CHECK(repeated->notes[1].location.column == 6);
 }
+
+TEST_CASE("long runs read as they are written, with places counted in the file", "[load]") {
+  const std::string run(5000, 'x');
+  const std::string words = "a b-c d.e " + std::string(3000, 'y') + " z";
+  const Node root =
+      parse_valid("a: " + run + "\nb: [\"" + run + "\", " + words + ", 7]\nc: '" + run + "' # " +
+                  run + "\n" + run + ": &" + run + " 1\nd: *" + run + "\n");
+  CHECK(root.find("a")->text == run);
+  const Node* b = root.find("b");
+  REQUIRE(b->items.size() == 3);
+  CHECK(b->items[0].text == run);
+  CHECK(b->items[1].text == words);
+  // A place after a long run on its line is the file's column.
+  CHECK(b->items[2].location.column == 4 + run.size() + 4 + words.size() + 3);
+  CHECK(root.find("c")->text == run);
+  CHECK(root.find(run) != nullptr);
+  CHECK(root.find_entry(run)->key_location.line == 4);
+  CHECK(root.find("d")->integer == 1);
+}
