@@ -1,6 +1,7 @@
 #include "entry_points.hpp"
 
 #include "check/check.hpp"
+#include "geography/atlas.hpp"
 #include "load/decode.hpp"
 #include "load/yaml_document.hpp"
 #include "testing/test_runner.hpp"
@@ -14,9 +15,13 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
+#include <stdlib.h>  // mkdtemp
 #include <string>
+#include <vector>
 
 namespace devo::fuzz {
 namespace {
@@ -306,7 +311,111 @@ std::pair<std::string_view, std::optional<std::string_view>> split_input(std::st
   return {bytes, std::nullopt};
 }
 
+// The input split at every line that is exactly "---" (with or without a
+// carriage return), into at most `most` parts: the last part keeps the rest.
+std::vector<std::string_view> split_parts(std::string_view bytes, std::size_t most) {
+  std::vector<std::string_view> parts;
+  std::string_view rest = bytes;
+  while (parts.size() + 1 < most) {
+    const auto [before, after] = split_input(rest);
+    if (!after) {
+      break;
+    }
+    parts.push_back(before);
+    rest = *after;
+  }
+  parts.push_back(rest);
+  return parts;
+}
+
+namespace fs = std::filesystem;
+
+// A scratch folder of this process's own, made on first use and removed at
+// exit; each input empties it first.
+const fs::path& scratch_folder() {
+  static const fs::path folder = [] {
+    std::string pattern = (fs::temp_directory_path() / "devo-fuzz-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+      std::perror("devo fuzz: mkdtemp");
+      std::abort();
+    }
+    std::atexit([] {
+      std::error_code ignored;
+      fs::remove_all(scratch_folder(), ignored);
+    });
+    return fs::path(pattern);
+  }();
+  return folder;
+}
+
+const fs::path& empty_scratch_folder() {
+  const fs::path& folder = scratch_folder();
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    fs::remove_all(entry.path());
+  }
+  return folder;
+}
+
+void write_file(const fs::path& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) {
+    std::fprintf(stderr, "devo fuzz: cannot write %s\n", path.c_str());
+    std::abort();
+  }
+}
+
+// The first field of the first row after the header: a district's code.
+std::string first_district(std::string_view districts_csv) {
+  const std::size_t start = districts_csv.find('\n');
+  if (start == std::string_view::npos) {
+    return {};
+  }
+  const std::string_view row = districts_csv.substr(start + 1);
+  return std::string(row.substr(0, row.find_first_of(",\r\n")));
+}
+
 }  // namespace
+
+void extends_chain(std::string_view bytes) {
+  const fs::path& folder = empty_scratch_folder();
+  const std::vector<std::string_view> files = split_parts(bytes, k_max_chain_files);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    write_file(folder / (std::to_string(i) + ".yaml"), files[i]);
+  }
+  // Bases that are not files.
+  fs::create_directory(folder / "dir.yaml");
+  fs::create_symlink("loop.yaml", folder / "loop.yaml");
+
+  Diagnostics diags;
+  auto source = read_source_file((folder / "0.yaml").string(), diags);
+  auto rules = source ? load_ruleset(*source, diags) : std::nullopt;
+  if (rules) {
+    const CompiledRules compiled(std::make_shared<const RuleSet>(std::move(*rules)));
+    evaluate_and_render(compiled, FactInput{});
+    (void)render_catalogue(compiled.rules(), CatalogueFormat::markdown);
+  }
+  render(diags);
+}
+
+void data_tables(std::string_view bytes) {
+  const fs::path& folder = empty_scratch_folder();
+  const std::vector<std::string>& names = geography::data_file_names();
+  const std::vector<std::string_view> tables = split_parts(bytes, names.size());
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    write_file(folder / names[i], tables[i]);
+  }
+
+  Diagnostics diags;
+  auto geography = Geography::load_directory(folder.string(), diags);
+  if (geography && tables.size() > 1) {
+    const std::string code = first_district(tables[1]);
+    if (auto facts = geography->authority(code, as_of(), diags)) {
+      evaluate_and_render(luwp_2022(), *facts);
+    }
+  }
+  render(diags);
+}
 
 void ruleset_loader(std::string_view bytes) {
   Diagnostics diags;
@@ -389,6 +498,8 @@ std::span<const Target> targets() {
       {"fuzz_proposal_loader", proposal_loader},
       {"fuzz_test_case_loader", test_case_loader},
       {"fuzz_condition_evaluator", condition_evaluator},
+      {"fuzz_extends_chain", extends_chain},
+      {"fuzz_data_tables", data_tables},
   };
   return k_targets;
 }

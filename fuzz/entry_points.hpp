@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -35,6 +36,23 @@ void test_case_loader(std::string_view bytes);
 // when it and the facts load, compile and evaluate with explanations and
 // render.
 void condition_evaluator(std::string_view bytes);
+
+// The bytes split at every line "---" into rule files 0.yaml, 1.yaml, ... (at
+// most k_max_chain_files), written to a scratch folder that also holds a
+// folder (dir.yaml) and a symbolic link to itself (loop.yaml); 0.yaml is
+// loaded with load_ruleset(), which follows the files' `extends` (chains,
+// cycles, missing and non-file bases, built-in ids), then compiled, evaluated
+// and rendered as for ruleset_loader.
+void extends_chain(std::string_view bytes);
+inline constexpr std::size_t k_max_chain_files = 16;
+
+// The bytes split at every line "---" into the files of a --data folder, in
+// the order data_file_names() gives (manifest.yaml, districts.csv, ...; a
+// table with no part is missing), written to a scratch folder and loaded with
+// Geography::load_directory(). When it loads, the first district of
+// districts.csv is looked up as an authority, and its facts are evaluated
+// with luwp-2022 and rendered.
+void data_tables(std::string_view bytes);
 
 // The rule file the condition evaluator inserts its condition into, each line
 // indented by six spaces, where the line "@CONDITION@" is; and the rule set it

@@ -11,11 +11,13 @@
 #include <devo/codes.hpp>
 #include <devo/embedded.hpp>
 #include <devo/engine.hpp>
+#include <devo/limits.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_map>
 
 namespace devo {
 namespace {
@@ -37,12 +39,28 @@ bool looks_like_path(std::string_view text) {
 
 namespace {
 
+// Reads the file a rule file's `extends` names. A problem with it (missing, a
+// directory, unreadable) is reported at that `extends`, naming the path: the
+// path alone would not say which file asked for it.
+std::optional<SourceFile> read_base_file(const std::string& path, const Location& named_at,
+                                         Diagnostics& diags) {
+  Diagnostics found;
+  auto source = read_source_file(path, found);
+  for (Diagnostic problem : found.sorted()) {
+    problem.message = fmt::format("the base rule file '{}': {}", path, problem.message);
+    problem.location = named_at;
+    diags.report(std::move(problem));
+  }
+  return source;
+}
+
 // A rule set named by `extends` in `file`: a path (relative to that file) or
 // a built-in id.
 std::optional<SourceFile> base_source(const RuleSet& rules, Diagnostics& diags) {
   if (looks_like_path(rules.extends)) {
     const auto directory = std::filesystem::path(rules.file).parent_path();
-    return read_source_file((directory / rules.extends).lexically_normal().string(), diags);
+    return read_base_file((directory / rules.extends).lexically_normal().string(),
+                          rules.extends_location, diags);
   }
   for (const EmbeddedFile& file : builtin_rule_files()) {
     if (id_of_builtin(file) == rules.extends) {
@@ -67,11 +85,9 @@ std::string combined_sha256(const std::vector<RuleFile>& files) {
   return support::sha256_hex(hashes);
 }
 
-// Loads one file and, through `extends`, the files it builds on; `chain`
-// holds the files on the way here, to catch a cycle.
-std::optional<RuleSet> load_with_bases(const SourceFile& source, Diagnostics& diags,
-                                       std::vector<std::string>& chain) {
-  const std::size_t errors_before = diags.error_count();
+// One rule file parsed, checked against the schema and decoded, not yet
+// merged with its base; nothing when it is not YAML at all.
+std::optional<RuleSet> load_one_file(const SourceFile& source, Diagnostics& diags) {
   auto document = load::parse_yaml(source, diags);
   if (!document) {
     return std::nullopt;
@@ -82,20 +98,72 @@ std::optional<RuleSet> load_with_bases(const SourceFile& source, Diagnostics& di
   RuleSet rules = load::decode_ruleset(*document, diags);
   rules.file = source.name;
   rules.files = {RuleFile{source.name, support::sha256_hex(*source.text)}};
-  if (!rules.extends.empty()) {
-    if (std::find(chain.begin(), chain.end(), source.name) != chain.end()) {
-      diags.error(rules.extends_location, std::string(codes::extends_cycle),
-                  fmt::format("rule sets extend each other in a cycle through '{}'", source.name));
+  return rules;
+}
+
+void report_chain_too_long(const RuleSet& rules, Diagnostics& diags) {
+  diags.error(rules.extends_location, std::string(codes::extends_too_deep),
+              fmt::format("this `extends` would build on a chain of more than {} rule files; "
+                          "devo follows at most {} `extends` from one rule set",
+                          limits::k_max_extends_depth, limits::k_max_extends_depth));
+}
+
+void report_cycle(const RuleSet& first, const RuleSet& closing, Diagnostics& diags) {
+  diags
+      .error(first.extends_location, std::string(codes::extends_cycle),
+             fmt::format("rule sets extend each other in a cycle through '{}'", first.file))
+      .note(closing.extends_location, fmt::format("'{}' is named again here", first.file));
+}
+
+std::string chain_key(const std::string& file) {
+  return std::filesystem::path(file).lexically_normal().string();
+}
+
+// The files of a chain of `extends`: `source`, its base, the base's base and
+// so on, read in a loop rather than by recursion, so that a long chain cannot
+// overflow the stack, and bounded by limits::k_max_extends_depth. Nothing when
+// a file cannot be read or parsed, the chain is too long or has a cycle.
+std::optional<std::vector<RuleSet>> load_chain(const SourceFile& source, Diagnostics& diags) {
+  std::vector<RuleSet> chain;
+  std::unordered_map<std::string, std::size_t> place_in_chain;
+  std::optional<SourceFile> next = source;
+  for (;;) {
+    auto rules = load_one_file(*next, diags);
+    if (!rules) {
       return std::nullopt;
     }
-    chain.push_back(source.name);
-    auto base_file = base_source(rules, diags);
-    auto base = base_file ? load_with_bases(*base_file, diags, chain) : std::nullopt;
-    chain.pop_back();
-    if (!base) {
+    place_in_chain.emplace(chain_key(next->name), chain.size());
+    chain.push_back(std::move(*rules));
+    const RuleSet& last = chain.back();
+    if (last.extends.empty()) {
+      return chain;
+    }
+    if (chain.size() > limits::k_max_extends_depth) {
+      report_chain_too_long(last, diags);
       return std::nullopt;
     }
-    rules = load::merge(*base, std::move(rules));
+    next = base_source(last, diags);
+    if (!next) {
+      return std::nullopt;
+    }
+    if (auto seen = place_in_chain.find(chain_key(next->name)); seen != place_in_chain.end()) {
+      report_cycle(chain[seen->second], last, diags);
+      return std::nullopt;
+    }
+  }
+}
+
+// Loads one file and, through `extends`, the files it builds on, merged base
+// first and checked once as a whole.
+std::optional<RuleSet> load_with_bases(const SourceFile& source, Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  auto chain = load_chain(source, diags);
+  if (!chain) {
+    return std::nullopt;
+  }
+  RuleSet rules = std::move(chain->back());
+  for (std::size_t at = chain->size() - 1; at-- > 0;) {
+    rules = load::merge(std::move(rules), std::move((*chain)[at]));
   }
   rules.sha256 = combined_sha256(rules.files);
   check::check_ruleset(rules, diags);
@@ -108,8 +176,7 @@ std::optional<RuleSet> load_with_bases(const SourceFile& source, Diagnostics& di
 }  // namespace
 
 std::optional<RuleSet> load_ruleset(const SourceFile& source, Diagnostics& diags) {
-  std::vector<std::string> chain;
-  auto rules = load_with_bases(source, diags, chain);
+  auto rules = load_with_bases(source, diags);
   if (rules) {
     check::warn_unused(*rules, diags);
   }

@@ -6,7 +6,7 @@
 //
 // CASE_DIR/case.txt holds, one per line:
 //   args: <devo's arguments, split at spaces; "double quotes" group words>
-//   generate: <generator> <file> <number>   (any number of times)
+//   generate: <generator> <file> <number> [<more>...]   (any number of times)
 //   data: <folder>   a copy of the repository's data/ folder, to edit below
 //   edit: <file> <line> <operation>   (any number of times, in order): on line
 //     <line> (from 1) of <file>, "= TEXT" replaces the line, "sub OLD NEW"
@@ -107,6 +107,76 @@ Case read_case(const fs::path& file) {
   return result;
 }
 
+// `count` rule files r0.yaml, r1.yaml, ... in `directory`, each extending
+// the next; the last extends the built-in luwp-2022, so that a chain within
+// the limit loads. `extends` is at line 5, column 12 of each.
+void write_extends_chain(const fs::path& directory, long count) {
+  for (long i = 0; i < count; ++i) {
+    std::ofstream out(directory / ("r" + std::to_string(i) + ".yaml"), std::ios::binary);
+    out << "ruleset:\n  id: r" << i << "\n  title: Link " << i
+        << "\n  effective_from: 2022-01-01\n  extends: "
+        << (i + 1 < count ? "r" + std::to_string(i + 1) + ".yaml" : std::string("luwp-2022"))
+        << "\n";
+  }
+}
+
+// One line of about `megabytes` MiB in the shape `shape`, as the value (or
+// key) of a file of `kind`: where the schema asks for a string, so that the
+// whole of it goes through every stage.
+//   shapes: plain (xxxx), quoted ("xxxx"), single ('xxxx'), flow ([1,1,...]),
+//   flow-map ({a: 1, ...} with repeated short keys), comment (# xxxx),
+//   key (xxxx: 1), word (x x x x: spaces in a plain scalar)
+//   kinds: rules (the title), rules-id, facts (the subject), proposal (the
+//   name), test (a case's name)
+void write_long_line(std::ofstream& out, long megabytes, const std::string& shape,
+                     const std::string& kind) {
+  const std::size_t size = static_cast<std::size_t>(megabytes) * 1024 * 1024;
+  std::string line;
+  if (shape == "plain" || shape == "key") {
+    line = std::string(size, 'x');
+  } else if (shape == "word") {
+    line.reserve(size);
+    while (line.size() < size) {
+      line += "x ";
+    }
+    line += 'x';
+  } else if (shape == "quoted") {
+    line = "\"" + std::string(size, 'x') + "\"";
+  } else if (shape == "single") {
+    line = "'" + std::string(size, 'x') + "'";
+  } else if (shape == "flow") {
+    // Short enough in values to stay under the value limit: long numbers.
+    line = "[" + std::string(size / 2, '1') + ", " + std::string(size / 2, '1') + "]";
+  } else if (shape == "comment") {
+    line = "x # " + std::string(size, 'x');
+  } else {
+    std::cerr << "unknown long-line shape '" << shape << "'\n";
+    std::exit(1);
+  }
+  if (shape == "key") {
+    line += ": 1";
+  }
+  if (kind == "rules-id") {  // the line as the rule set's id, which a pattern checks
+    out << "ruleset:\n  id: " << line
+        << "\n  title: t\n  effective_from: 2022-01-01\n  extends: luwp-2022\n";
+  } else if (kind == "rules") {
+    out << "ruleset:\n  id: long\n  title: " << (shape == "key" ? "t\n  " : "") << line
+        << "\n  effective_from: 2022-01-01\n  extends: luwp-2022\n";
+  } else if (kind == "facts") {
+    out << "subject: " << (shape == "key" ? "s\n" : "") << line << "\n";
+  } else if (kind == "proposal") {
+    out << "name: " << (shape == "key" ? "p\n" : "") << line
+        << "\ninstitution: combined_authority\nmayor: elected_mayor\ncouncils: [Essex]\n";
+  } else if (kind == "test") {
+    out << "cases:\n  - name: " << (shape == "key" ? "c\n    " : "") << line
+        << "\n    authority: Essex\n    rules: luwp-2022\n    as_of: 2026-06-01\n"
+           "    expect: {tier: none}\n";
+  } else {
+    std::cerr << "unknown long-line kind '" << kind << "'\n";
+    std::exit(1);
+  }
+}
+
 // Inputs too big or too odd to commit are made here.
 void generate(const std::vector<std::string>& spec, const fs::path& directory) {
   const std::string& kind = spec.at(0);
@@ -114,6 +184,10 @@ void generate(const std::vector<std::string>& spec, const fs::path& directory) {
   const long n = spec.size() > 2 ? std::stol(spec[2]) : 0;
   if (kind == "symlink-loop") {
     fs::create_symlink(path.filename(), path);
+    return;
+  }
+  if (kind == "extends-chain") {  // r0.yaml extends r1.yaml ... (the file is r0.yaml)
+    write_extends_chain(directory, n);
     return;
   }
   std::ofstream out(path, std::ios::binary);
@@ -130,6 +204,8 @@ void generate(const std::vector<std::string>& spec, const fs::path& directory) {
     for (long i = 0; i < n; ++i) {
       out << "key" << i << ": " << i << "\n";
     }
+  } else if (kind == "long-line") {  // long-line <file> <MiB> <shape> <kind>
+    write_long_line(out, n, spec.at(3), spec.at(4));
   } else if (kind == "alias-bomb") {  // "billion laughs", n levels of 10
     out << "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
     for (long level = 1; level <= n; ++level) {

@@ -22,6 +22,7 @@ inline constexpr std::string_view multiple_documents = "multiple-documents";
 inline constexpr std::string_view duplicate_key = "duplicate-key";
 inline constexpr std::string_view number_out_of_range = "number-out-of-range";
 inline constexpr std::string_view too_deep = "too-deep";
+inline constexpr std::string_view yaml_tag = "yaml-tag";
 // Shape, checked against the JSON Schema in schemas/.
 inline constexpr std::string_view unknown_key = "unknown-key";
 inline constexpr std::string_view missing_key = "missing-key";
@@ -41,6 +42,7 @@ inline constexpr std::string_view type_mismatch = "type-mismatch";
 inline constexpr std::string_view unknown_enum_value = "unknown-enum-value";
 inline constexpr std::string_view effective_dates = "effective-dates";
 inline constexpr std::string_view extends_cycle = "extends-cycle";
+inline constexpr std::string_view extends_too_deep = "extends-too-deep";
 inline constexpr std::string_view unused_condition = "unused-condition";
 inline constexpr std::string_view unused_fact = "unused-fact";
 inline constexpr std::string_view unknown_fact = "unknown-fact";

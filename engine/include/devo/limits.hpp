@@ -16,6 +16,10 @@ inline constexpr std::size_t k_max_depth = 200;
 // million short lines, or a few "billion laughs" aliases, must not take all
 // the memory. The largest built-in rule file holds about 2,000.
 inline constexpr std::size_t k_max_nodes = 50'000;
+// The most `extends` followed from one rule set (extends-too-deep): a rule set
+// may be built on a chain of at most this many others. The built-in ones are
+// built on one at most.
+inline constexpr std::size_t k_max_extends_depth = 64;
 
 }  // namespace devo::limits
 

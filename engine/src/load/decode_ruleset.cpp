@@ -462,21 +462,26 @@ std::optional<RuleSet> decode_ruleset_header(const SourceFile& file) {
 
 namespace {
 
+// Appends `own` after `base`'s items and leaves the whole in `own`.
 template <typename Item>
-void prepend(std::vector<Item>& items, const std::vector<Item>& base) {
-  items.insert(items.begin(), base.begin(), base.end());
+void append_to_base(std::vector<Item>& base, std::vector<Item>& own) {
+  base.insert(base.end(), std::make_move_iterator(own.begin()), std::make_move_iterator(own.end()));
+  own = std::move(base);
 }
 
 }  // namespace
 
-RuleSet merge(const RuleSet& base, RuleSet rules) {
-  prepend(rules.sources, base.sources);
-  prepend(rules.facts, base.facts);
-  prepend(rules.conditions, base.conditions);
-  prepend(rules.tiers, base.tiers);
-  prepend(rules.powers, base.powers);
-  prepend(rules.not_applicable, base.not_applicable);
-  prepend(rules.files, base.files);
+RuleSet merge(RuleSet base, RuleSet rules) {
+  // The base's items are moved, not copied, and only `rules`'s own are
+  // appended: merging a chain of files one by one costs time in proportion to
+  // the whole, not to its square.
+  append_to_base(base.sources, rules.sources);
+  append_to_base(base.facts, rules.facts);
+  append_to_base(base.conditions, rules.conditions);
+  append_to_base(base.tiers, rules.tiers);
+  append_to_base(base.powers, rules.powers);
+  append_to_base(base.not_applicable, rules.not_applicable);
+  append_to_base(base.files, rules.files);
   return rules;
 }
 

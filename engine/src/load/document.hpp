@@ -43,4 +43,9 @@ std::string_view to_string(Node::Kind kind);
 // "a string 'x'", "an integer 5", "a mapping": how messages name a node.
 std::string describe(const Node& node);
 
+// `text` in quotes for a message; a long one is cut after 60 bytes and its
+// length given, so that a message about a line of megabytes is not megabytes
+// itself.
+std::string quoted(const std::string& text);
+
 }  // namespace devo::load

@@ -1,5 +1,6 @@
 #include "load/yaml_document.hpp"
 
+#include "load/long_runs.hpp"
 #include "load/text_checks.hpp"
 
 #include <devo/codes.hpp>
@@ -15,8 +16,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <initializer_list>
+#include <istream>
 #include <optional>
-#include <sstream>
+#include <streambuf>
 #include <unordered_map>
 
 namespace devo::load {
@@ -55,6 +57,19 @@ std::string_view to_string(Node::Kind kind) {
   return "null";
 }
 
+std::string quoted(const std::string& text) {
+  constexpr std::size_t k_shown = 60;
+  if (text.size() <= k_shown) {
+    return fmt::format("'{}'", text);
+  }
+  std::size_t cut = k_shown;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;  // not inside a UTF-8 sequence
+  }
+  return fmt::format("'{}…' ({} bytes long)", text.substr(0, cut),
+                     format_integer(static_cast<std::int64_t>(text.size())));
+}
+
 std::string describe(const Node& node) {
   switch (node.kind) {
     case Node::Kind::null:
@@ -66,7 +81,7 @@ std::string describe(const Node& node) {
     case Node::Kind::real:
       return fmt::format("the number {}", node.text);
     case Node::Kind::string:
-      return fmt::format("the string '{}'", node.text);
+      return fmt::format("the string {}", quoted(node.text));
     case Node::Kind::sequence:
       return "a list";
     case Node::Kind::mapping:
@@ -77,13 +92,16 @@ std::string describe(const Node& node) {
 
 namespace {
 
-// yaml-cpp counts from 0; people and editors count from 1.
-Location location_of(const YAML::Mark& mark, const std::string& file) {
+// yaml-cpp counts from 0; people and editors count from 1. The parser reads
+// the text with its long runs cut short (long_runs.hpp), so a column is
+// mapped back to the file's.
+Location location_of(const YAML::Mark& mark, const std::string& file, const ElidedText& elided) {
   if (mark.is_null() || mark.line < 0) {
     return Location{file, 0, 0};
   }
-  return Location{file, static_cast<std::uint32_t>(mark.line + 1),
-                  static_cast<std::uint32_t>(mark.column + 1)};
+  const auto line = static_cast<std::uint32_t>(mark.line + 1);
+  return Location{file, line,
+                  elided.original_column(line, static_cast<std::uint32_t>(mark.column + 1))};
 }
 
 bool is_one_of(std::string_view text, std::initializer_list<std::string_view> words) {
@@ -154,7 +172,8 @@ bool is_real(std::string_view text) {
 // copied.
 class TreeBuilder final : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& file, Diagnostics& diags) : m_file(file), m_diags(diags) {}
+  TreeBuilder(const std::string& file, const ElidedText& elided, Diagnostics& diags)
+      : m_file(file), m_elided(elided), m_diags(diags) {}
 
   std::size_t documents() const { return m_documents; }
   bool first_is_null() const { return m_first_is_null; }
@@ -179,7 +198,7 @@ class TreeBuilder final : public YAML::EventHandler {
     if (root_event(mark, true)) {
       return;
     }
-    Built built{leaf(mark), false};
+    Built built{leaf(mark), false, 0, std::nullopt};
     finish(std::move(built), anchor);
   }
 
@@ -195,21 +214,22 @@ class TreeBuilder final : public YAML::EventHandler {
     if (root_event(mark, false)) {
       return;
     }
-    Built built{leaf(mark), true};
+    Built built{leaf(mark), true, 0, std::nullopt};
     if (counting()) {
+      check_tag(built.node.location, tag, true);
       resolve_scalar(built.node, tag, value);
     }
     finish(std::move(built), anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    open(mark, Node::Kind::sequence, anchor);
+    open(mark, Node::Kind::sequence, anchor, tag);
   }
   void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    open(mark, Node::Kind::mapping, anchor);
+    open(mark, Node::Kind::mapping, anchor, tag);
   }
   void OnMapEnd() override { close(); }
 
@@ -219,6 +239,9 @@ class TreeBuilder final : public YAML::EventHandler {
     Node node;
     bool scalar = false;
     std::size_t depth = 0;  // how far below it its deepest value is
+    // Where the alias is, for a copy an alias stands for: the copy keeps the
+    // anchored value's place, but a key is reported where it is used.
+    std::optional<Location> alias_at;
   };
 
   // An anchored value, kept whole for the aliases that name it.
@@ -262,7 +285,7 @@ class TreeBuilder final : public YAML::EventHandler {
   // A new value at the current depth, counted and checked against the limits.
   Node leaf(const YAML::Mark& mark) {
     Node node;
-    node.location = location_of(mark, m_file);
+    node.location = location_of(mark, m_file, m_elided);
     count_values(node.location, 1);
     check_depth(node.location, m_stack.size());
     return node;
@@ -291,12 +314,16 @@ class TreeBuilder final : public YAML::EventHandler {
     }
   }
 
-  void open(const YAML::Mark& mark, Node::Kind kind, YAML::anchor_t anchor) {
+  void open(const YAML::Mark& mark, Node::Kind kind, YAML::anchor_t anchor,
+            const std::string& tag) {
     if (root_event(mark, false)) {
       return;
     }
     Open frame;
     frame.node = leaf(mark);
+    if (counting()) {
+      check_tag(frame.node.location, tag, false);
+    }
     frame.node.kind = kind;
     frame.anchor = anchor;
     frame.first_value = m_values;
@@ -313,12 +340,12 @@ class TreeBuilder final : public YAML::EventHandler {
       m_anchors[frame.anchor] =
           Anchored{frame.node, false, m_values - frame.first_value + 1, frame.depth};
     }
-    add(Built{std::move(frame.node), false, frame.depth});
+    add(Built{std::move(frame.node), false, frame.depth, std::nullopt});
   }
 
   // A copy of the value `anchor` names, if it fits in the limits.
   Built expand(const YAML::Mark& mark, YAML::anchor_t anchor) {
-    const Location where = location_of(mark, m_file);
+    const Location where = location_of(mark, m_file, m_elided);
     const auto found = m_anchors.find(anchor);
     if (found == m_anchors.end()) {
       // The anchor names a list or mapping still open around the alias: a
@@ -337,7 +364,7 @@ class TreeBuilder final : public YAML::EventHandler {
     if (!counting()) {
       return Built{};
     }
-    return Built{anchored.node, anchored.scalar, anchored.depth};
+    return Built{anchored.node, anchored.scalar, anchored.depth, where};
   }
 
   // A finished scalar, null or alias: kept for its anchor, then added.
@@ -375,6 +402,12 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   void take_key(Open& parent, Built key) {
+    // A key an alias gives is where the alias is, not where its anchor is.
+    const std::optional<Location> anchored_at =
+        key.alias_at ? std::optional<Location>(key.node.location) : std::nullopt;
+    if (key.alias_at) {
+      key.node.location = *key.alias_at;
+    }
     if (!key.scalar) {
       m_diags.error(key.node.location, std::string(codes::wrong_type),
                     "a mapping key must be plain text, not a list or mapping");
@@ -384,20 +417,50 @@ class TreeBuilder final : public YAML::EventHandler {
       if (!inserted) {
         // yaml-cpp would keep both entries and look up the first; a person
         // who wrote the key twice meant one of them, so say so.
-        m_diags
-            .error(key.node.location, std::string(codes::duplicate_key),
-                   fmt::format("key '{}' appears twice in this mapping", key.node.text))
-            .note(it->second, "first given here");
+        Diagnostic& repeated =
+            m_diags
+                .error(key.node.location, std::string(codes::duplicate_key),
+                       fmt::format("key '{}' appears twice in this mapping", key.node.text))
+                .note(it->second, "first given here");
+        if (anchored_at) {
+          repeated.note(*anchored_at, "the alias stands for the value anchored here");
+        }
         parent.skip_value = true;
       }
     }
     parent.key = std::move(key);
   }
 
+  // Tags are refused rather than dropped: yaml-cpp hands them over and
+  // leaves it to the reader, so `!!binary aGk=` would otherwise read as the
+  // string "aGk=" and `!!int "5"` as a string. Only the tags that change
+  // nothing devo reads pass: none ("?" plain, "!" quoted) and !!str on a
+  // scalar.
+  void check_tag(const Location& where, const std::string& tag, bool scalar) {
+    if (tag == "?" || tag == "!" || (scalar && tag == k_string_tag)) {
+      return;
+    }
+    m_diags.error(where, std::string(codes::yaml_tag),
+                  fmt::format("the YAML tag '{}' is not read by devo; write the value without it "
+                              "(only !!str is accepted)",
+                              shown_tag(m_elided.restore(tag))));
+  }
+
+  // "tag:yaml.org,2002:binary" as it was written, "!!binary".
+  static std::string shown_tag(const std::string& tag) {
+    constexpr std::string_view core_prefix = "tag:yaml.org,2002:";
+    if (tag.starts_with(core_prefix)) {
+      return "!!" + tag.substr(core_prefix.size());
+    }
+    return tag;
+  }
+
+  static constexpr std::string_view k_string_tag = "tag:yaml.org,2002:str";
+
   // "?" marks a plain scalar, whose type comes from its spelling; a quoted
   // scalar ("!") or one tagged !!str is always a string.
   void resolve_scalar(Node& node, const std::string& tag, const std::string& value) {
-    node.text = value;
+    node.text = m_elided.restore(value);
     if (tag != "?") {
       node.kind = Node::Kind::string;
       return;
@@ -430,14 +493,15 @@ class TreeBuilder final : public YAML::EventHandler {
     const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), node.integer);
     node.kind = Node::Kind::integer;
     if (result.ec == std::errc::result_out_of_range) {
-      m_diags.error(
-          node.location, std::string(codes::number_out_of_range),
-          fmt::format("the number {} is too large (the limit is 9223372036854775807)", node.text));
+      m_diags.error(node.location, std::string(codes::number_out_of_range),
+                    fmt::format("the number {} is too large (the limit is 9223372036854775807)",
+                                node.text.size() > 60 ? quoted(node.text) : node.text));
       node.integer = 0;
     }
   }
 
   const std::string& m_file;
+  const ElidedText& m_elided;
   Diagnostics& m_diags;
   Node m_root;
   std::vector<Open> m_stack;
@@ -452,6 +516,16 @@ class TreeBuilder final : public YAML::EventHandler {
   YAML::Mark m_last_start = YAML::Mark::null_mark();
   YAML::Mark m_second_root = YAML::Mark::null_mark();
   std::optional<YAML::Mark> m_stuck;
+};
+
+// Reads a string where it is: an istringstream would copy it whole.
+class StringBuffer final : public std::streambuf {
+ public:
+  explicit StringBuffer(const std::string& text) {
+    // The get area is only read: the parser never puts characters back.
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
 };
 
 // The character at `pos` of `text` (a whole UTF-8 sequence), for messages.
@@ -473,21 +547,25 @@ std::optional<Node> parse_yaml(const SourceFile& file, Diagnostics& diags) {
   if (!check_encoding(file, diags) || !check_structure(file, diags)) {
     return std::nullopt;
   }
-  TreeBuilder builder(file.name, diags);
+  const ElidedText elided(*file.text);
+  TreeBuilder builder(file.name, elided, diags);
   try {
-    std::istringstream stream(*file.text);
+    StringBuffer buffer(elided.text());
+    std::istream stream(&buffer);
     YAML::Parser parser(stream);
     while (parser.HandleNextDocument(builder)) {
       if (builder.stuck()) {
-        diags.error(location_of(*builder.stuck(), file.name), std::string(codes::yaml_syntax),
+        diags.error(location_of(*builder.stuck(), file.name, elided),
+                    std::string(codes::yaml_syntax),
                     fmt::format("unexpected {}: it cannot start a value here",
-                                character_at(*file.text, builder.stuck()->pos)));
+                                character_at(elided.text(), builder.stuck()->pos)));
         return std::nullopt;
       }
     }
   } catch (const YAML::Exception& error) {
     // The one place a yaml-cpp exception may surface; it leaves as a diagnostic.
-    diags.error(location_of(error.mark, file.name), std::string(codes::yaml_syntax), error.msg);
+    diags.error(location_of(error.mark, file.name, elided), std::string(codes::yaml_syntax),
+                error.msg);
     return std::nullopt;
   }
   if (builder.documents() == 0 || (builder.documents() == 1 && builder.first_is_null())) {
@@ -496,7 +574,7 @@ std::optional<Node> parse_yaml(const SourceFile& file, Diagnostics& diags) {
     return std::nullopt;
   }
   if (builder.documents() > 1) {
-    diags.error(location_of(builder.second_root(), file.name),
+    diags.error(location_of(builder.second_root(), file.name, elided),
                 std::string(codes::multiple_documents),
                 fmt::format("the file holds {} YAML documents; devo reads one per file",
                             builder.documents()));

@@ -4,6 +4,7 @@
 
 #include <devo/codes.hpp>
 #include <devo/embedded.hpp>
+#include <devo/value.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -50,10 +51,17 @@ struct LoadedSchema {
 // (2023-02-29 is no date), when it decodes a file. Compiling those regexes was
 // a tenth of the time spent loading a small rule file (found while fuzzing:
 // docs/fuzzing.md), so valijson is given the schema without them.
+//
+// Nor does valijson get the "pattern" keywords: it matches them with
+// std::regex, whose matcher recurses once per character and overflowed the
+// stack on an id of a few hundred thousand characters (a crash). KeyChecker
+// checks patterns itself, refusing a value too long to be a name first.
 Json without_formats(Json schema) {
   if (schema.is_object()) {
-    if (auto format = schema.find("format"); format != schema.end() && format->is_string()) {
-      schema.erase(format);
+    for (const char* keyword : {"format", "pattern"}) {
+      if (auto found = schema.find(keyword); found != schema.end() && found->is_string()) {
+        schema.erase(found);
+      }
     }
     for (auto& [key, value] : schema.items()) {
       value = without_formats(std::move(value));
@@ -175,6 +183,11 @@ std::string expected_words(const Json& schema, std::string_view fallback) {
   return std::string(fallback);
 }
 
+// The longest value a schema pattern is matched against: every pattern is of
+// an id, a name or a page range, and std::regex needs stack in proportion to
+// the text.
+constexpr std::size_t k_max_patterned_length = 1000;
+
 bool matches_pattern(const std::string& text, const std::string& pattern) {
   static std::map<std::string, std::regex> cache;
   auto it = cache.find(pattern);
@@ -196,7 +209,9 @@ class KeyChecker {
     if (!schema.is_object()) {
       return;
     }
-    if (node.kind == Node::Kind::mapping) {
+    if (node.kind == Node::Kind::string) {
+      check_pattern(schema, node.text, node.location, "in the expected form");
+    } else if (node.kind == Node::Kind::mapping) {
       walk_mapping(schema, node);
     } else if (node.kind == Node::Kind::sequence) {
       if (const Json* items = items_schema(m_root, schema)) {
@@ -218,7 +233,7 @@ class KeyChecker {
         walk((*properties)[entry.key], entry.value);
       } else if (closed) {
         m_diags.error(entry.key_location, std::string(codes::unknown_key),
-                      fmt::format("unknown key '{}'{}", entry.key,
+                      fmt::format("unknown key {}{}", load::quoted(entry.key),
                                   support::did_you_mean(entry.key, allowed_keys(schema))));
       } else {
         check_key_name(schema, entry);
@@ -235,11 +250,24 @@ class KeyChecker {
       return;
     }
     const Json& name_schema = resolve(m_root, *names);
-    const auto pattern = name_schema.find("pattern");
-    if (pattern != name_schema.end() && !matches_pattern(entry.key, pattern->get<std::string>())) {
+    check_pattern(name_schema, entry.key, entry.key_location, "an allowed name");
+  }
+
+  // The schema's "pattern", which valijson is not given (without_formats).
+  void check_pattern(const Json& schema, const std::string& text, const Location& where,
+                     std::string_view fallback) {
+    const auto pattern = schema.find("pattern");
+    if (pattern == schema.end() || !pattern->is_string()) {
+      return;
+    }
+    if (text.size() > k_max_patterned_length) {
+      m_diags.error(where, std::string(codes::invalid_value),
+                    fmt::format("{} is not {}: it is longer than {} bytes", load::quoted(text),
+                                expected_words(schema, fallback), k_max_patterned_length));
+    } else if (!matches_pattern(text, pattern->get<std::string>())) {
       m_diags.error(
-          entry.key_location, std::string(codes::invalid_value),
-          fmt::format("'{}' is not {}", entry.key, expected_words(name_schema, "an allowed name")));
+          where, std::string(codes::invalid_value),
+          fmt::format("{} is not {}", load::quoted(text), expected_words(schema, fallback)));
     }
   }
 
@@ -349,9 +377,9 @@ void translate(const valijson::ValidationResults::Error& error, const Json& root
   } else if (starts_with(text, "Failed to match against any enum values")) {
     diags.error(where, std::string(codes::invalid_value), enum_words(schema, node));
   } else if (starts_with(text, "Failed to match regex")) {
-    diags.error(
-        where, std::string(codes::invalid_value),
-        fmt::format("'{}' is not {}", node.text, expected_words(schema, "in the expected form")));
+    diags.error(where, std::string(codes::invalid_value),
+                fmt::format("{} is not {}", load::quoted(node.text),
+                            expected_words(schema, "in the expected form")));
   } else if (starts_with(text, "Array should contain no fewer") ||
              starts_with(text, "String should be no fewer") ||
              starts_with(text, "Object should have no fewer")) {

@@ -225,3 +225,66 @@ TEST_CASE("a key that is a list, a mapping or nothing is refused, and its value 
   REQUIRE(root->entries.size() == 1);
   CHECK(root->find("ok")->integer == 2);
 }
+
+TEST_CASE("a YAML tag is refused at its place, not dropped", "[load]") {
+  for (const std::string text :
+       {"a: !!binary aGVsbG8=\n", "a: !custom x\n", "a: !!int \"5\"\n", "a: !<tag:x> x\n",
+        "a: !!map {b: 1}\n", "a: !list [1]\n", "!!str b: !!set {x}\n"}) {
+    INFO(text);
+    Diagnostics diags;
+    parse(text, diags);
+    const auto tag = devo::test::find_code(diags, devo::codes::yaml_tag);
+    REQUIRE(tag.has_value());
+    CHECK(tag->location.line == 1);
+    CHECK(tag->location.column >= 1);
+  }
+  Diagnostics diags;
+  parse("key: !!binary aGk=\n", diags);
+  const auto tag = devo::test::find_code(diags, devo::codes::yaml_tag);
+  REQUIRE(tag.has_value());
+  CHECK(tag->location.column == 6);
+  CHECK(tag->message.find("'!!binary'") != std::string::npos);
+}
+
+TEST_CASE("only !!str among tags is accepted, on a scalar", "[load]") {
+  const Node root = parse_valid("a: !!str 42\nb: ! 7\n");
+  CHECK(root.find("a")->kind == Node::Kind::string);
+  CHECK(root.find("a")->text == "42");
+  CHECK(root.find("b")->kind == Node::Kind::string);
+  Diagnostics diags;
+  parse("a: !!str [1]\n", diags);
+  CHECK(devo::test::codes_of(diags) == std::vector<std::string>{"yaml-tag"});
+}
+
+TEST_CASE("an alias that repeats a key is reported at the alias, with the anchor as a note",
+          "[load]") {
+  Diagnostics diags;
+  parse("m:\n  a: &k b\n  b: 1\n  *k : 2\n", diags);
+  const auto repeated = devo::test::find_code(diags, devo::codes::duplicate_key);
+  REQUIRE(repeated.has_value());
+  CHECK(repeated->location.line == 4);
+  CHECK(repeated->location.column == 3);
+  REQUIRE(repeated->notes.size() == 2);
+  CHECK(repeated->notes[0].location.line == 3);  // the key first given
+  CHECK(repeated->notes[1].location.line == 2);  // the anchor
+  CHECK(repeated->notes[1].location.column == 6);
+}
+
+TEST_CASE("long runs read as they are written, with places counted in the file", "[load]") {
+  const std::string run(5000, 'x');
+  const std::string words = "a b-c d.e " + std::string(3000, 'y') + " z";
+  const Node root =
+      parse_valid("a: " + run + "\nb: [\"" + run + "\", " + words + ", 7]\nc: '" + run + "' # " +
+                  run + "\n" + run + ": &" + run + " 1\nd: *" + run + "\n");
+  CHECK(root.find("a")->text == run);
+  const Node* b = root.find("b");
+  REQUIRE(b->items.size() == 3);
+  CHECK(b->items[0].text == run);
+  CHECK(b->items[1].text == words);
+  // A place after a long run on its line is the file's column.
+  CHECK(b->items[2].location.column == 4 + run.size() + 4 + words.size() + 3);
+  CHECK(root.find("c")->text == run);
+  CHECK(root.find(run) != nullptr);
+  CHECK(root.find_entry(run)->key_location.line == 4);
+  CHECK(root.find("d")->integer == 1);
+}
