@@ -28,7 +28,7 @@ Node parse_valid(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("plain scalars get their YAML 1.2 core types; quoted ones stay strings", "[load]") {
+TEST_CASE("plain scalars get their YAML 1.2 core types and quoted ones stay strings", "[load]") {
   const Node root = parse_valid(
       "a: 42\nb: -7\nc: true\nd: False\ne: ~\nf:\ng: 1.5\nh: \"42\"\ni: 2022-02-02\n"
       "j: hello\nk: 'true'\nl: 1e3\nm: .inf\n");
