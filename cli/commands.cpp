@@ -20,6 +20,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -172,6 +174,12 @@ std::optional<std::pair<std::string, FactValue>> parse_assumption(const std::str
       const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
       if (error != std::errc() || end != value.data() + value.size()) {
         return bad("a whole number");
+      }
+      // The bounds a facts file is held to hold here too.
+      if ((fact->minimum && number < *fact->minimum) || (fact->maximum && number > *fact->maximum)) {
+        return bad(fact->maximum ? fmt::format("a whole number from {} to {}",
+                                               fact->minimum.value_or(std::numeric_limits<std::int64_t>::min()), *fact->maximum)
+                                 : fmt::format("a whole number of at least {}", *fact->minimum));
       }
       return std::pair{name, FactValue(number)};
     }
