@@ -288,3 +288,27 @@ TEST_CASE("long runs read as they are written, with places counted in the file",
   CHECK(root.find_entry(run)->key_location.line == 4);
   CHECK(root.find("d")->integer == 1);
 }
+
+TEST_CASE("long runs keep their meaning in block, folded, multi-line and escaped scalars",
+          "[load]") {
+  const std::string run(400, 'r');
+  const std::string other = "w " + std::string(300, 'v');
+  const Node root = parse_valid("literal: |\n  " + run + "\n  " + other + " tail\n" +
+                                "folded: >\n  " + run + "\n  " + other + "\n" +
+                                "plain: " + run + "\n  " + other + "\n" +
+                                "escaped: \"" + run + "\\t" + other + "\\x41\"\n" +
+                                "quoted: \"" + run + "\n  " + other + "\"\n");
+  CHECK(root.find("literal")->text == run + "\n" + other + " tail\n");
+  CHECK(root.find("folded")->text == run + " " + other + "\n");
+  CHECK(root.find("plain")->text == run + " " + other);
+  CHECK(root.find("escaped")->text == run + "\t" + other + "A");
+  CHECK(root.find("quoted")->text == run + " " + other);
+}
+
+TEST_CASE("a long run of digits is still a number, and one past 64 bits is reported", "[load]") {
+  Diagnostics diags;
+  parse("n: " + std::string(300, '9') + "\n", diags);
+  CHECK(devo::test::codes_of(diags) == std::vector<std::string>{"number-out-of-range"});
+  const Node root = parse_valid("s: \"" + std::string(300, '9') + "\"\n");
+  CHECK(root.find("s")->text == std::string(300, '9'));
+}
