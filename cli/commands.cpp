@@ -176,9 +176,12 @@ std::optional<std::pair<std::string, FactValue>> parse_assumption(const std::str
         return bad("a whole number");
       }
       // The bounds a facts file is held to hold here too.
-      if ((fact->minimum && number < *fact->minimum) || (fact->maximum && number > *fact->maximum)) {
+      if ((fact->minimum && number < *fact->minimum) ||
+          (fact->maximum && number > *fact->maximum)) {
         return bad(fact->maximum ? fmt::format("a whole number from {} to {}",
-                                               fact->minimum.value_or(std::numeric_limits<std::int64_t>::min()), *fact->maximum)
+                                               fact->minimum.value_or(
+                                                   std::numeric_limits<std::int64_t>::min()),
+                                               *fact->maximum)
                                  : fmt::format("a whole number of at least {}", *fact->minimum));
       }
       return std::pair{name, FactValue(number)};
@@ -264,9 +267,9 @@ Receipt receipt_for(const RuleSet& rules, Date as_of, const std::optional<Datase
 }
 
 int report_usage(std::string_view command, std::string_view message) {
-  write_error_stream(printable(fmt::format(
-      "devo {}: error: {} [{}]\nrun 'devo {} --help' for the options\n", command, message,
-      codes::usage, command)));
+  write_error_stream(
+      printable(fmt::format("devo {}: error: {} [{}]\nrun 'devo {} --help' for the options\n",
+                            command, message, codes::usage, command)));
   return k_exit_bad_input;
 }
 

@@ -50,8 +50,8 @@ CLI::Validator number_between(double low, double high) {
         double value = 0;
         const char* end = text.data() + text.size();
         const auto result = std::from_chars(text.data(), end, value);
-        if (result.ec != std::errc{} || result.ptr != end || !std::isfinite(value) ||
-            value < low || value > high) {
+        if (result.ec != std::errc{} || result.ptr != end || !std::isfinite(value) || value < low ||
+            value > high) {
           return fmt::format("'{}' is not a number from {} to {}", text, low, high);
         }
         return {};
@@ -196,8 +196,8 @@ void add_diff(CLI::App& app, devo::cli::DiffArguments& arguments) {
       ->required();
   auto* as_of = command->add_option("--as-of", arguments.as_of,
                                     "The date of both evaluations, YYYY-MM-DD; default: today");
-  as_of->excludes(
-      command->add_option("--from-as-of", arguments.from_as_of, "The date of the evaluations before"));
+  as_of->excludes(command->add_option("--from-as-of", arguments.from_as_of,
+                                      "The date of the evaluations before"));
   as_of->excludes(
       command->add_option("--to-as-of", arguments.to_as_of, "The date of the evaluations after"));
   command->add_option("--proposal", arguments.proposals, "Proposal files to compare as well");
@@ -369,8 +369,8 @@ int report_usage_error(const CLI::App& app, const CLI::ParseError& error, int ar
       message = std::move(unknown);
     }
   }
-  print_error(fmt::format("{}: error: {} [{}]\nrun '{} --help' for the options\n", command,
-                          message, devo::codes::usage, command));
+  print_error(fmt::format("{}: error: {} [{}]\nrun '{} --help' for the options\n", command, message,
+                          devo::codes::usage, command));
   return devo::cli::k_exit_bad_input;
 }
 
@@ -413,11 +413,11 @@ int report_unknown_command(const CLI::App& app, const std::string& name) {
     list += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
   }
   const auto closest = devo::closest_spelling(name, names);
-  print_error(fmt::format(
-      "devo: error: there is no command '{}'{}; the commands are {} [{}]\n"
-      "run 'devo --help' for the options\n",
-      name, closest ? fmt::format(" (did you mean '{}'?)", *closest) : "", list,
-      devo::codes::usage));
+  print_error(
+      fmt::format("devo: error: there is no command '{}'{}; the commands are {} [{}]\n"
+                  "run 'devo --help' for the options\n",
+                  name, closest ? fmt::format(" (did you mean '{}'?)", *closest) : "", list,
+                  devo::codes::usage));
   return devo::cli::k_exit_bad_input;
 }
 

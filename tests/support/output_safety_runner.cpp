@@ -11,22 +11,21 @@
 //     mode 0600 and a name of 254 characters, all made in SCRATCH_DIR (never
 //     the real /dev): each is written through or left as it was.
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/stat.h>
-#include <sys/sysmacros.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <signal.h>
 #include <sstream>
 #include <string>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -235,10 +234,9 @@ int check_targets(const std::string& devo, const fs::path& source, const fs::pat
   if (mknod((scratch / "null").c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0) {
     const Run onto_device = list_to("null");
     const struct stat after = status_of(scratch / "null");
-    checks.expect(onto_device.exit_code == 0 && S_ISCHR(after.st_mode) &&
-                      after.st_rdev == makedev(1, 3),
-                  "--output onto a character device writes into it and leaves the node",
-                  onto_device);
+    checks.expect(
+        onto_device.exit_code == 0 && S_ISCHR(after.st_mode) && after.st_rdev == makedev(1, 3),
+        "--output onto a character device writes into it and leaves the node", onto_device);
   } else {
     std::cout << "note: not root, so no device node was made; the device check is skipped\n";
   }
@@ -251,14 +249,11 @@ int check_targets(const std::string& devo, const fs::path& source, const fs::pat
   reader.join();
   checks.expect(onto_fifo.exit_code == 0 && S_ISFIFO(status_of(scratch / "fifo").st_mode) &&
                     from_fifo == expected_text,
-                "--output onto a FIFO gives its reader the output and leaves the FIFO",
-                onto_fifo);
+                "--output onto a FIFO gives its reader the output and leaves the FIFO", onto_fifo);
 
   // A symbolic link to a private file: the target is written and stays
   // private; the link stays a link.
-  {
-    std::ofstream(scratch / "private.txt") << "old\n";
-  }
+  { std::ofstream(scratch / "private.txt") << "old\n"; }
   fs::permissions(scratch / "private.txt", fs::perms::owner_read | fs::perms::owner_write);
   fs::create_symlink("private.txt", scratch / "link.txt");
   const Run onto_link = list_to("link.txt");
@@ -269,9 +264,7 @@ int check_targets(const std::string& devo, const fs::path& source, const fs::pat
                 onto_link);
 
   // A file of mode 0600 named directly keeps its mode.
-  {
-    std::ofstream(scratch / "secret.txt") << "old\n";
-  }
+  { std::ofstream(scratch / "secret.txt") << "old\n"; }
   fs::permissions(scratch / "secret.txt", fs::perms::owner_read | fs::perms::owner_write);
   const Run onto_private = list_to("secret.txt");
   checks.expect(onto_private.exit_code == 0 &&

@@ -86,8 +86,8 @@ using SuggestProgress = std::function<void(std::size_t examined)>;
 // with its computed facts, the subject's facts that are not computed from the
 // area (a proposal's assertions, an institution's mayor), and
 // options.assumptions, fewest added councils first, until the budget
-// (options.max_groupings, options.time_limit_seconds) is spent; a single council's grouping is taken to be a combined
-// authority with a directly elected mayor unless an assumption says
+// (options.max_groupings, options.time_limit_seconds) is spent; a single council's grouping is
+// taken to be a combined authority with a directly elected mayor unless an assumption says
 // otherwise. Those where the target tier holds and the wanted powers are
 // available are ranked by fewest councils added, then fewest split
 // public-service areas, then council codes; the first options.top are given

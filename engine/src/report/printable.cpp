@@ -65,14 +65,14 @@ bool is_non_printing(char32_t c) {
     return c != '\n' && c != '\t';
   }
   constexpr std::array<std::pair<char32_t, char32_t>, 9> k_invisible{{
-      {0x061C, 0x061C},  // Arabic letter mark
-      {0x180E, 0x180E},  // Mongolian vowel separator
-      {0x200B, 0x200F},  // zero-width space, joiners, directional marks
-      {0x2028, 0x202E},  // line and paragraph separators, bidirectional embeddings
-      {0x2060, 0x206F},  // word joiner, invisible operators, isolates
-      {0xFDD0, 0xFDEF},  // noncharacters
-      {0xFEFF, 0xFEFF},  // byte order mark
-      {0xFFF9, 0xFFFB},  // interlinear annotation
+      {0x061C, 0x061C},    // Arabic letter mark
+      {0x180E, 0x180E},    // Mongolian vowel separator
+      {0x200B, 0x200F},    // zero-width space, joiners, directional marks
+      {0x2028, 0x202E},    // line and paragraph separators, bidirectional embeddings
+      {0x2060, 0x206F},    // word joiner, invisible operators, isolates
+      {0xFDD0, 0xFDEF},    // noncharacters
+      {0xFEFF, 0xFEFF},    // byte order mark
+      {0xFFF9, 0xFFFB},    // interlinear annotation
       {0xE0001, 0xE007F},  // tags
   }};
   for (const auto& [first, last] : k_invisible) {

@@ -88,16 +88,16 @@ std::string search_stop_in_words(const SuggestReport& report, const SuggestOptio
           ? fmt::format("the time limit of {} s", options.time_limit_seconds)
           : fmt::format("its budget of {} groupings",
                         format_integer(static_cast<std::int64_t>(options.max_groupings)));
-  const std::string partly =
-      fmt::format("{} of those adding {}",
-                  format_integer(static_cast<std::int64_t>(report.examined_at_stop)),
-                  report.sizes_covered + 1);
+  const std::string partly = fmt::format(
+      "{} of those adding {}", format_integer(static_cast<std::int64_t>(report.examined_at_stop)),
+      report.sizes_covered + 1);
   if (report.sizes_covered == 0) {
     return fmt::format("the search stopped at {}, having decided {}", budget, partly);
   }
-  return fmt::format("the search stopped at {}, having decided every grouping adding up to {} "
-                     "and {}",
-                     budget, councils(report.sizes_covered), partly);
+  return fmt::format(
+      "the search stopped at {}, having decided every grouping adding up to {} "
+      "and {}",
+      budget, councils(report.sizes_covered), partly);
 }
 
 namespace {
@@ -115,7 +115,8 @@ std::string search_in_words(const SuggestReport& report, const SuggestOptions& o
     words += fmt::format(" with {}", support::join_words(options.wanted_powers));
   }
   if (!report.complete) {
-    words += fmt::format(" ({}: better groupings may exist)", search_stop_in_words(report, options));
+    words +=
+        fmt::format(" ({}: better groupings may exist)", search_stop_in_words(report, options));
   }
   return words + ".";
 }

@@ -281,33 +281,33 @@ class Search {
     const std::uint32_t seed[] = {0};
     for (std::size_t added = 1; added <= m_options.max_councils; ++added) {
       std::size_t at_this_size = 0;
-      const bool finished = geography::for_each_grouping(
-          m_places.adjacency, seed, added, m_places.allowed,
-          [&](std::span<const std::uint32_t> members) {
-            if (members.size() != added + 1) {
-              return true;
-            }
-            if (report.examined == m_options.max_groupings) {
-              report.stopped_by = SuggestReport::Stop::groupings;
-              return false;
-            }
-            ++report.examined;
-            ++at_this_size;
-            if (reaches_target(members)) {
-              ++report.matching;
-              keep(members);
-            }
-            if (report.examined % 1024 == 0) {
-              if (progress) {
-                progress(report.examined);
-              }
-              if (seconds_spent() > m_options.time_limit_seconds) {
-                report.stopped_by = SuggestReport::Stop::time;
-                return false;
-              }
-            }
-            return true;
-          });
+      const bool finished =
+          geography::for_each_grouping(m_places.adjacency, seed, added, m_places.allowed,
+                                       [&](std::span<const std::uint32_t> members) {
+                                         if (members.size() != added + 1) {
+                                           return true;
+                                         }
+                                         if (report.examined == m_options.max_groupings) {
+                                           report.stopped_by = SuggestReport::Stop::groupings;
+                                           return false;
+                                         }
+                                         ++report.examined;
+                                         ++at_this_size;
+                                         if (reaches_target(members)) {
+                                           ++report.matching;
+                                           keep(members);
+                                         }
+                                         if (report.examined % 1024 == 0) {
+                                           if (progress) {
+                                             progress(report.examined);
+                                           }
+                                           if (seconds_spent() > m_options.time_limit_seconds) {
+                                             report.stopped_by = SuggestReport::Stop::time;
+                                             return false;
+                                           }
+                                         }
+                                         return true;
+                                       });
       if (!finished) {
         report.complete = false;
         report.sizes_covered = added - 1;

@@ -293,11 +293,10 @@ TEST_CASE("long runs keep their meaning in block, folded, multi-line and escaped
           "[load]") {
   const std::string run(400, 'r');
   const std::string other = "w " + std::string(300, 'v');
-  const Node root = parse_valid("literal: |\n  " + run + "\n  " + other + " tail\n" +
-                                "folded: >\n  " + run + "\n  " + other + "\n" +
-                                "plain: " + run + "\n  " + other + "\n" +
-                                "escaped: \"" + run + "\\t" + other + "\\x41\"\n" +
-                                "quoted: \"" + run + "\n  " + other + "\"\n");
+  const Node root =
+      parse_valid("literal: |\n  " + run + "\n  " + other + " tail\n" + "folded: >\n  " + run +
+                  "\n  " + other + "\n" + "plain: " + run + "\n  " + other + "\n" + "escaped: \"" +
+                  run + "\\t" + other + "\\x41\"\n" + "quoted: \"" + run + "\n  " + other + "\"\n");
   CHECK(root.find("literal")->text == run + "\n" + other + " tail\n");
   CHECK(root.find("folded")->text == run + " " + other + "\n");
   CHECK(root.find("plain")->text == run + " " + other);

@@ -18,12 +18,15 @@ TEST_CASE("control characters are written out, newlines and tabs kept", "[report
 }
 
 TEST_CASE("C1 controls and invisible characters are written out", "[report][printable]") {
-  CHECK(devo::printable("next\xc2\x85line") == "next\\u{0085}line");          // NEL
-  CHECK(devo::printable("csi\xc2\x9b" "2J") == "csi\\u{009B}2J");             // C1 CSI
-  CHECK(devo::printable("a\xe2\x80\xae" "cba") == "a\\u{202E}cba");           // right-to-left override
-  CHECK(devo::printable("zero\xe2\x80\x8bwidth") == "zero\\u{200B}width");    // zero-width space
-  CHECK(devo::printable("\xef\xbb\xbf" "bom") == "\\u{FEFF}bom");             // byte order mark
-  CHECK(devo::printable("line\xe2\x80\xa8sep") == "line\\u{2028}sep");        // line separator
+  CHECK(devo::printable("next\xc2\x85line") == "next\\u{0085}line");  // NEL
+  CHECK(devo::printable("csi\xc2\x9b"
+                        "2J") == "csi\\u{009B}2J");  // C1 CSI
+  CHECK(devo::printable("a\xe2\x80\xae"
+                        "cba") == "a\\u{202E}cba");  // right-to-left override
+  CHECK(devo::printable("zero\xe2\x80\x8bwidth") == "zero\\u{200B}width");  // zero-width space
+  CHECK(devo::printable("\xef\xbb\xbf"
+                        "bom") == "\\u{FEFF}bom");                      // byte order mark
+  CHECK(devo::printable("line\xe2\x80\xa8sep") == "line\\u{2028}sep");  // line separator
 }
 
 TEST_CASE("bytes that are not UTF-8 are written out byte by byte", "[report][printable]") {
