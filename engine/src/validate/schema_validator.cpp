@@ -6,6 +6,8 @@
 #include <devo/embedded.hpp>
 #include <devo/value.hpp>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 // GCC 12 at -O2 warns, wrongly, of overlapping copies inside valijson's JSON
@@ -211,6 +213,7 @@ class KeyChecker {
     }
     if (node.kind == Node::Kind::string) {
       check_pattern(schema, node.text, node.location, "in the expected form");
+      check_one_line(schema, node);
     } else if (node.kind == Node::Kind::mapping) {
       walk_mapping(schema, node);
     } else if (node.kind == Node::Kind::sequence) {
@@ -251,6 +254,27 @@ class KeyChecker {
     }
     const Json& name_schema = resolve(m_root, *names);
     check_pattern(name_schema, entry.key, entry.key_location, "an allowed name");
+  }
+
+  // "x-one-line": a name shown at the head of a report is one line of
+  // printable text. A line break in it would let a file forge a line of the
+  // report ("Tier: level-3"), which escaping cannot show for what it is.
+  void check_one_line(const Json& schema, const Node& node) {
+    const auto one_line = schema.find("x-one-line");
+    if (one_line == schema.end() || !one_line->is_boolean() || !one_line->get<bool>()) {
+      return;
+    }
+    const auto control = std::find_if(node.text.begin(), node.text.end(), [](char c) {
+      const auto byte = static_cast<unsigned char>(c);
+      return byte < 0x20 || byte == 0x7F;
+    });
+    if (control != node.text.end()) {
+      m_diags.error(node.location, std::string(codes::invalid_value),
+                    fmt::format("a name is one line of text; this one holds {} ({})",
+                                *control == '\n' || *control == '\r' ? "a line break"
+                                                                     : "a control character",
+                                fmt::format("\\x{:02X}", static_cast<unsigned char>(*control))));
+    }
   }
 
   // The schema's "pattern", which valijson is not given (without_formats).
