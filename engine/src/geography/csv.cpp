@@ -199,6 +199,26 @@ bool blank(const Record& record) {
   return record.count == 1 && record.fields.front().empty();
 }
 
+// A cell of devo's data is one line of printable text: a control character
+// (a line break inside quotes, an escape code) in a name would reach the
+// reports. The row is kept, so that nothing else is reported for want of it.
+void check_printable(const SourceFile& file, const Record& record, std::uint32_t line,
+                     Diagnostics& diags) {
+  for (std::size_t cell = 0; cell < record.fields.size() && cell < record.columns.size(); ++cell) {
+    const std::string& text = record.fields[cell];
+    const auto control = std::find_if(text.begin(), text.end(), [](char c) {
+      const auto byte = static_cast<unsigned char>(c);
+      return byte < 0x20 || byte == 0x7F;
+    });
+    if (control != text.end()) {
+      report(diags, file.name, line, record.columns[cell],
+             fmt::format("this cell holds a control character (\\x{:02X}); a cell is one line of "
+                         "printable text",
+                         static_cast<unsigned char>(*control)));
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<CsvTable> parse_csv(const SourceFile& file,
@@ -256,6 +276,7 @@ std::optional<CsvTable> parse_csv(const SourceFile& file,
       table.complete = false;
       break;
     }
+    check_printable(file, *record, line, diags);
     table.rows.push_back(CsvRow{std::move(record->fields), std::move(record->columns), line});
   }
   return table;
