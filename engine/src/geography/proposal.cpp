@@ -63,9 +63,12 @@ class ProposalReader {
   using ProposalResult = ProposalFacts;
 
   void resolve_councils(const load::RawProposal& raw, ProposalShape& shape) {
+    shape.all_councils_known = !raw.councils.empty();
     for (const load::Located& entry : raw.councils) {
       if (auto code = council_code(entry)) {
         shape.councils.push_back(ListedCouncil{*code, entry.location});
+      } else {
+        shape.all_councils_known = false;
       }
     }
   }

@@ -40,7 +40,9 @@ class Checks {
     check_institution(distinct);
     if (!distinct.empty()) {
       check_overlaps(distinct);
-      check_contiguity();
+      if (m_shape.all_councils_known) {
+        check_contiguity();
+      }
     }
     return std::move(m_findings);
   }
@@ -134,6 +136,9 @@ class Checks {
       problem(m_shape.mayor_location, codes::elected_leader_not_county,
               "a directly elected leader is for a county council; a combined authority or a "
               "unitary has a directly elected mayor");
+    }
+    if (!m_shape.all_councils_known) {
+      return;
     }
     const bool one = councils.size() == 1;
     if (institution == "county_council" && !(one && councils.front().code.starts_with("E10"))) {

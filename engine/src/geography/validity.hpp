@@ -28,6 +28,11 @@ struct ProposalShape {
   Location councils_location;
   std::vector<const Institution*> reshapes;
   std::vector<Location> reshape_locations;
+  // False when the file lists no councils or names one devo does not know
+  // (reported already): how many councils there are and whether their area is
+  // one piece are then not known, and saying "one council alone" or "in two
+  // pieces" would only bury the real error.
+  bool all_councils_known = true;
 };
 
 // Every finding about a proposal as a grouping of councils, in the order of
