@@ -57,6 +57,17 @@ int emit(const std::string& text, const std::string& output, int exit_code) {
   return k_exit_bad_input;
 }
 
+// A run that failed: its diagnostics on standard error for people and, when
+// JSON was asked for, as JSON where the output would have gone (standard
+// output or --output), so that a tool reading it never parses text.
+int fail(const Diagnostics& diags, bool json, const std::string& output) {
+  print_diagnostics(diags);
+  if (!json) {
+    return k_exit_bad_input;
+  }
+  return emit(render_diagnostics(diags, OutputFormat::json), output, k_exit_bad_input);
+}
+
 // Colour only for standard output on a terminal, never in a file.
 bool wants_colour_for(const std::string& output) {
   return (output.empty() || output == "-") && wants_colour(stdout);
@@ -308,8 +319,7 @@ int run_evaluate(const EvaluateArguments& arguments) {
     assume(arguments.assumptions, *rules, loaded->facts, diags);
   }
   if (diags.has_errors() || !loaded) {
-    print_diagnostics(diags);
-    return k_exit_bad_input;
+    return fail(diags, arguments.format == "json", arguments.output);
   }
   if (!diags.empty()) {
     print_diagnostics(diags);
@@ -338,8 +348,7 @@ int run_validate(const ValidateArguments& arguments) {
   const SubjectArguments subject{{}, {}, arguments.proposal, arguments.data};
   auto loaded = rules ? load_subject(subject, *rules, *as_of, diags) : std::nullopt;
   if (diags.has_errors() || !loaded) {
-    print_diagnostics(diags);
-    return k_exit_bad_input;
+    return fail(diags, arguments.format == "json", arguments.output);
   }
   // The findings are reported with the proposal's text, for quoting its lines.
   Diagnostics findings(arguments.max_errors);
@@ -397,11 +406,11 @@ int run_test(const TestArguments& arguments) {
     paths.push_back("tests/cases");
   }
   const auto report = run_tests(paths, TestOptions{arguments.filter, arguments.data}, diags);
+  if (!report) {
+    return fail(diags, arguments.format == "json", arguments.output);
+  }
   if (!diags.empty()) {
     print_diagnostics(diags);
-  }
-  if (!report) {
-    return k_exit_bad_input;
   }
   const bool coverage_met =
       !arguments.coverage_threshold || report->coverage_percent() >= *arguments.coverage_threshold;
@@ -474,8 +483,7 @@ int run_diff(const DiffArguments& arguments) {
     }
   }
   if (diags.has_errors() || !from || !to || !geography) {
-    print_diagnostics(diags);
-    return k_exit_bad_input;
+    return fail(diags, arguments.format == "json", arguments.output);
   }
   const CompiledRules from_rules(from);
   const CompiledRules to_rules(to);
@@ -486,11 +494,11 @@ int run_diff(const DiffArguments& arguments) {
                            DiffSide{to_rules, *to_as_of}, proposals, diags,
                            [&](std::size_t done, std::size_t total) { bar.update(done, total); });
   }
+  if (diags.has_errors()) {
+    return fail(diags, arguments.format == "json", arguments.output);
+  }
   if (!diags.empty()) {
     print_diagnostics(diags);
-  }
-  if (diags.has_errors()) {
-    return k_exit_bad_input;
   }
   return emit(
       render_diff(report, receipt_for(*from, *from_as_of, geography->info()),
@@ -621,8 +629,7 @@ int run_list(const ListArguments& arguments) {
   }
   auto rules = load_rules(arguments.rules, Date::today(), diags);
   if (!rules) {
-    print_diagnostics(diags);
-    return k_exit_bad_input;
+    return fail(diags, format == OutputFormat::json, arguments.output);
   }
   Table rows;
   if (arguments.what == "tiers") {
@@ -666,8 +673,8 @@ int run_export(const ExportArguments& arguments) {
     }
   }
   if (diags.has_errors() || !rules) {
-    print_diagnostics(diags);
-    return k_exit_bad_input;
+    // Every format of export is JSON.
+    return fail(diags, true, arguments.output);
   }
   std::vector<ExportedSubject> subjects;
   for (std::size_t i = 0; i < facts.size(); ++i) {
@@ -741,11 +748,11 @@ int run_suggest(const SuggestArguments& arguments) {
                               "lower --max-councils, to go further",
                               report->seconds, search_stop_in_words(*report, options)));
   }
+  if (diags.has_errors() || !report) {
+    return fail(diags, arguments.format == "json", arguments.output);
+  }
   if (!diags.empty()) {
     print_diagnostics(diags);
-  }
-  if (diags.has_errors() || !report) {
-    return k_exit_bad_input;
   }
   return emit(render_suggestions(*report, *rules, receipt_for(*rules, *as_of, geography->info()),
                                  options, output_format(arguments.format),

@@ -237,22 +237,31 @@ std::string diagnostics_text(const Diagnostics& diags, const TextStyle& style) {
   return out;
 }
 
+// The place as JSON: a part there is none of is null, never 0 or "" (a
+// file as a whole has no line). A command-line option such as --as-of is
+// no file: it is given as "argument" instead.
+void add_place(Json& json, const Location& where) {
+  const bool argument = where.file.starts_with("--");
+  json["file"] = where.file.empty() || argument ? Json(nullptr) : Json(where.file);
+  if (argument) {
+    json["argument"] = where.file;
+  }
+  json["line"] = where.line == 0 ? Json(nullptr) : Json(where.line);
+  json["column"] = where.line == 0 || where.column == 0 ? Json(nullptr) : Json(where.column);
+}
+
 Json diagnostic_json(const Diagnostic& diagnostic) {
   Json json = Json::object();
   json["code"] = diagnostic.code;
   json["severity"] = to_string(diagnostic.severity);
   json["message"] = diagnostic.message;
-  json["file"] = diagnostic.location.file;
-  json["line"] = diagnostic.location.line;
-  json["column"] = diagnostic.location.column;
+  add_place(json, diagnostic.location);
   if (!diagnostic.notes.empty()) {
     Json notes = Json::array();
     for (const Diagnostic& note : diagnostic.notes) {
       Json item = Json::object();
       item["message"] = note.message;
-      item["file"] = note.location.file;
-      item["line"] = note.location.line;
-      item["column"] = note.location.column;
+      add_place(item, note.location);
       notes.push_back(std::move(item));
     }
     json["notes"] = std::move(notes);
