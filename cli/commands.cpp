@@ -504,7 +504,8 @@ int run_diff(const DiffArguments& arguments) {
       render_diff(report, receipt_for(*from, *from_as_of, geography->info()),
                   receipt_for(*to, *to_as_of, geography->info()), output_format(arguments.format),
                   TextStyle{wants_colour_for(arguments.output)}),
-      arguments.output, k_exit_ok);
+      arguments.output,
+      arguments.exit_code && !report.changes.empty() ? k_exit_invalid : k_exit_ok);
 }
 
 int run_docs(const DocsArguments& arguments) {

@@ -59,6 +59,8 @@ struct DiffArguments {
   std::string from_as_of;
   std::string to_as_of;
   std::vector<std::string> proposals;
+  // Exit 1 when any subject changed, as `git diff --exit-code` does, for CI.
+  bool exit_code = false;
   std::string data;
   std::string format = "text";
   // Where to write the output; standard output when empty.

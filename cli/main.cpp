@@ -9,6 +9,8 @@
 #include "output.hpp"
 
 #include <devo/codes.hpp>
+#include <devo/engine.hpp>
+#include <devo/geography.hpp>
 #include <devo/report.hpp>
 #include <devo/spelling.hpp>
 #include <devo/version.hpp>
@@ -79,7 +81,8 @@ constexpr const char* k_exit_codes =
     "Exit codes:\n"
     "  0  evaluated (evaluate, list), every file is valid (check), or the proposal is valid "
     "(validate)\n"
-    "  1  validate: the proposal is not valid; test: a case failed or coverage is too low\n"
+    "  1  validate: the proposal is not valid; test: a case failed or coverage is too low; "
+    "diff --exit-code: a subject changed\n"
     "  2  a problem in an input file or in the arguments, reported with its code and "
     "file:line:col\n"
     "  3  an internal error in devo itself";
@@ -201,6 +204,8 @@ void add_diff(CLI::App& app, devo::cli::DiffArguments& arguments) {
   as_of->excludes(
       command->add_option("--to-as-of", arguments.to_as_of, "The date of the evaluations after"));
   command->add_option("--proposal", arguments.proposals, "Proposal files to compare as well");
+  command->add_flag("--exit-code", arguments.exit_code,
+                    "Exit 1 when any subject changed (0 when none did), for CI");
   command->add_option("--data", arguments.data, k_data_help);
   add_format(command, arguments.format, {"text", "json", "markdown"});
   add_output(command, arguments.output);
@@ -355,6 +360,26 @@ std::string unknown_option_in_words(const CLI::App& command, int argc, char** ar
   return {};
 }
 
+// "devo 0.1.0", then what the binary carries: the rule sets and the data a
+// decision depends on, so that a report can be tied to the build that made it.
+std::string version_text() {
+  std::string text = fmt::format("devo {}\nbuilt-in rule sets:", devo::k_version);
+  devo::Diagnostics diags;
+  for (const std::string& id : devo::builtin_ruleset_ids()) {
+    const auto source = devo::find_ruleset_source(id, diags);
+    const auto rules = source ? devo::load_ruleset(*source, diags) : std::nullopt;
+    if (rules) {
+      text +=
+          fmt::format("\n  {}: in force from {}{}", rules->id, rules->effective_from.to_string(),
+                      rules->effective_to ? " to " + rules->effective_to->to_string() : "");
+    }
+  }
+  if (const auto england = devo::Geography::load_builtin(diags)) {
+    text += fmt::format("\ndata ({}): {}", england->info().name, england->info().vintage);
+  }
+  return text;
+}
+
 // A usage error is reported like any other problem: a location (the command
 // line), plain words and a stable code.
 int report_usage_error(const CLI::App& app, const CLI::ParseError& error, int argc, char** argv) {
@@ -430,7 +455,8 @@ int main(int argc, char** argv) {
       "devo: which devolution deal tier could an English council, combined authority "
       "or proposed grouping of councils reach, which powers would it give, and why",
       "devo"};
-  app.set_version_flag("--version", std::string(devo::k_version));
+  app.set_version_flag("--version", version_text,
+                       "Show devo's version, its built-in rule sets and its data's vintage");
   app.require_subcommand(1);
   app.footer(k_exit_codes);
 
