@@ -68,9 +68,9 @@ int fail(const Diagnostics& diags, bool json, const std::string& output) {
   return emit(render_diagnostics(diags, OutputFormat::json), output, k_exit_bad_input);
 }
 
-// Colour only for standard output on a terminal, never in a file.
+// Colour for standard output on a terminal; in a file only with --color always.
 bool wants_colour_for(const std::string& output) {
-  return (output.empty() || output == "-") && wants_colour(stdout);
+  return wants_colour(output.empty() || output == "-" ? stdout : nullptr);
 }
 
 std::optional<Date> parse_as_of(const std::string& text, Diagnostics& diags) {

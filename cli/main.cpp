@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
+#include "terminal.hpp"
 
 #include <devo/codes.hpp>
 #include <devo/engine.hpp>
@@ -335,7 +336,7 @@ const CLI::App* named_command(const CLI::App& app, int argc, char** argv) {
 // first option on the command line that `command` does not have; empty when
 // every option is known.
 std::string unknown_option_in_words(const CLI::App& command, int argc, char** argv) {
-  std::vector<std::string> known{"--help"};
+  std::vector<std::string> known{"--help", "--color"};
   for (const CLI::Option* option : command.get_options()) {
     for (const std::string& name : option->get_lnames()) {
       known.push_back("--" + name);
@@ -459,6 +460,13 @@ int main(int argc, char** argv) {
                        "Show devo's version, its built-in rule sets and its data's vintage");
   app.require_subcommand(1);
   app.footer(k_exit_codes);
+  // Options of devo itself (--color) may come after the command too.
+  app.fallthrough();
+  std::string colour = "auto";
+  app.add_option("--color", colour,
+                 "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "always", "never"}));
 
   devo::cli::EvaluateArguments evaluate;
   devo::cli::ValidateArguments validate;
@@ -492,6 +500,9 @@ int main(int argc, char** argv) {
     return report_usage_error(app, error, argc, argv);
   }
 
+  devo::cli::set_colour_choice(colour == "always"  ? devo::cli::ColourChoice::always
+                               : colour == "never" ? devo::cli::ColourChoice::never
+                                                   : devo::cli::ColourChoice::automatic);
   try {
     if (app.got_subcommand("evaluate")) {
       return devo::cli::run_evaluate(evaluate);
