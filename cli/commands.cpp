@@ -144,77 +144,12 @@ void add_input_warnings(const Diagnostics& diags, Decision& decision) {
   }
 }
 
-// "fact=value" typed by the rule set's declaration of the fact.
+// "fact=value" typed by the rule set's declaration of the fact, as a facts
+// file's value is.
 std::optional<std::pair<std::string, FactValue>> parse_assumption(const std::string& text,
                                                                   const RuleSet& rules,
                                                                   Diagnostics& diags) {
-  const Location where{"--assume", 0, 0};
-  const auto equals = text.find('=');
-  if (equals == std::string::npos) {
-    diags.error(where, std::string(codes::usage),
-                fmt::format("'{}' is not of the form fact=value", text));
-    return std::nullopt;
-  }
-  const std::string name = text.substr(0, equals);
-  const std::string value = text.substr(equals + 1);
-  const FactDeclaration* fact = rules.find_fact(name);
-  if (fact == nullptr) {
-    std::vector<std::string> names;
-    for (const FactDeclaration& declared : rules.facts) {
-      names.push_back(declared.name);
-    }
-    const auto closest = closest_spelling(name, names);
-    diags.error(where, std::string(codes::undefined_fact),
-                fmt::format("{} declares no fact '{}'{}", rules.id, name,
-                            closest ? fmt::format(" (did you mean '{}'?)", *closest) : ""));
-    return std::nullopt;
-  }
-  const auto bad = [&](std::string_view expected) {
-    diags.error(where, std::string(codes::invalid_value),
-                fmt::format("'{}' is not a value of {}: expected {}", value, name, expected));
-    return std::nullopt;
-  };
-  switch (fact->type) {
-    case FactType::boolean:
-      if (value != "true" && value != "false") {
-        return bad("true or false");
-      }
-      return std::pair{name, FactValue(value == "true")};
-    case FactType::integer: {
-      std::int64_t number = 0;
-      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-      if (error != std::errc() || end != value.data() + value.size()) {
-        return bad("a whole number");
-      }
-      // The bounds a facts file is held to hold here too.
-      if ((fact->minimum && number < *fact->minimum) ||
-          (fact->maximum && number > *fact->maximum)) {
-        return bad(fact->maximum ? fmt::format("a whole number from {} to {}",
-                                               fact->minimum.value_or(
-                                                   std::numeric_limits<std::int64_t>::min()),
-                                               *fact->maximum)
-                                 : fmt::format("a whole number of at least {}", *fact->minimum));
-      }
-      return std::pair{name, FactValue(number)};
-    }
-    case FactType::enumeration:
-      if (!fact->has_value(value)) {
-        std::vector<std::string> values;
-        for (const auto& [id, label] : fact->values) {
-          values.push_back(id);
-        }
-        return bad(fmt::format("one of {}", fmt::join(values, ", ")));
-      }
-      return std::pair{name, FactValue(value)};
-    case FactType::date:
-      if (auto date = Date::parse(value)) {
-        return std::pair{name, FactValue(*date)};
-      }
-      return bad("a date YYYY-MM-DD");
-    case FactType::codes:
-      return bad("a single value; lists of codes cannot be assumed");
-  }
-  return std::nullopt;
+  return parse_fact_assignment(text, rules, Location{"--assume", 0, 0}, diags);
 }
 
 }  // namespace

@@ -34,6 +34,17 @@ std::optional<RuleSet> load_ruleset(const SourceFile& source, Diagnostics& diags
 std::optional<FactInput> load_facts(const SourceFile& source, const RuleSet& rules,
                                     Diagnostics& diags);
 
+// "fact=value" as one of `rules`' facts, typed as a facts file's value is
+// (the same checks, the same codes): the value is read as YAML reads a plain
+// value — true or false, a whole number, otherwise text (an enum value, a
+// date). Problems are reported at `where` (the option or field it came from):
+// no '=' (usage), a fact the rules do not declare (undefined-fact, with the
+// closest name), a value of the wrong type or out of range.
+std::optional<std::pair<std::string, FactValue>> parse_fact_assignment(std::string_view text,
+                                                                       const RuleSet& rules,
+                                                                       const Location& where,
+                                                                       Diagnostics& diags);
+
 // The rule set a `--rules` argument names: a path to a rule file, or the id of
 // a rule set built into devo. An unknown id is reported (unknown-ruleset) with
 // the ids there are.

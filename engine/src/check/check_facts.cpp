@@ -2,12 +2,15 @@
 #include "support/suggest.hpp"
 
 #include <devo/codes.hpp>
+#include <devo/engine.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
-namespace devo::check {
+namespace devo {
+namespace check {
 namespace {
 
 class FactTyper {
@@ -118,7 +121,57 @@ class FactTyper {
   Diagnostics& m_diags;
 };
 
+// Text as YAML's core schema reads a plain scalar, for the kinds a fact takes.
+Literal literal_from_text(std::string_view text, const Location& where) {
+  Literal literal;
+  literal.location = where;
+  if (text == "true" || text == "false") {
+    literal.kind = Literal::Kind::boolean;
+    literal.boolean = text == "true";
+    return literal;
+  }
+  std::int64_t number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (!text.empty() && error == std::errc() && end == text.data() + text.size()) {
+    literal.kind = Literal::Kind::integer;
+    literal.integer = number;
+    return literal;
+  }
+  literal.kind = Literal::Kind::string;
+  literal.text = std::string(text);
+  return literal;
+}
+
 }  // namespace
+}  // namespace check
+
+std::optional<std::pair<std::string, FactValue>> parse_fact_assignment(std::string_view text,
+                                                                       const RuleSet& rules,
+                                                                       const Location& where,
+                                                                       Diagnostics& diags) {
+  const auto equals = text.find('=');
+  if (equals == std::string_view::npos) {
+    diags.error(where, std::string(codes::usage),
+                fmt::format("'{}' is not of the form fact=value", text));
+    return std::nullopt;
+  }
+  const std::string name(text.substr(0, equals));
+  check::FactTyper typer(rules, diags);
+  const FactDeclaration* fact = rules.find_fact(name);
+  if (fact == nullptr) {
+    diags.error(where, std::string(codes::undefined_fact),
+                fmt::format("{} declares no fact '{}'{}", rules.id, name,
+                            support::did_you_mean(name, typer.declared_names())));
+    return std::nullopt;
+  }
+  auto value = typer.type(*fact, check::literal_from_text(text.substr(equals + 1), where));
+  if (!value) {
+    return std::nullopt;
+  }
+  return std::pair{name, std::move(*value)};
+}
+
+namespace check {
 
 std::optional<FactInput> check_facts(const load::RawFacts& raw, const RuleSet& rules,
                                      Diagnostics& diags) {
@@ -145,4 +198,5 @@ std::optional<FactInput> check_facts(const load::RawFacts& raw, const RuleSet& r
   return input;
 }
 
-}  // namespace devo::check
+}  // namespace check
+}  // namespace devo

@@ -1,5 +1,6 @@
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
+#include "support/subjects.hpp"
 
 #include <devo/codes.hpp>
 #include <devo/engine.hpp>
@@ -73,4 +74,30 @@ TEST_CASE("values of the wrong type are errors at the value", "[check][facts]") 
         "and 'combined'");
   CHECK(sorted[3].code == "invalid-date");
   CHECK(sorted[4].message == "fact 'islands' (codes) needs a list of codes, not the string 'E1'");
+}
+
+TEST_CASE("fact=value text is typed as a facts file's value is", "[check][facts]") {
+  const auto rules = devo::test::builtin_rules("edwp-2024");
+  const devo::Location where{"--assume", 0, 0};
+  const auto typed = [&](std::string_view text) {
+    devo::Diagnostics diags;
+    auto result = devo::parse_fact_assignment(text, *rules, where, diags);
+    return std::pair{result, devo::test::codes_of(diags)};
+  };
+  const auto [flag, flag_codes] = typed("police_transfer_decided=true");
+  REQUIRE(flag.has_value());
+  CHECK(flag->first == "police_transfer_decided");
+  CHECK(flag->second == devo::FactValue(true));
+  CHECK(flag_codes.empty());
+
+  const auto [count, count_codes] = typed("population=600000");
+  REQUIRE(count.has_value());
+  CHECK(count->second == devo::FactValue(std::int64_t{600000}));
+
+  // The same codes a facts file gets for the same faults.
+  CHECK(typed("police_transfer_decided=maybe").second == std::vector<std::string>{"wrong-type"});
+  CHECK(typed("population=-5").second == std::vector<std::string>{"invalid-value"});
+  CHECK(typed("population=lots").second == std::vector<std::string>{"wrong-type"});
+  CHECK(typed("populaton=5").second == std::vector<std::string>{"undefined-fact"});
+  CHECK(typed("population").second == std::vector<std::string>{"usage"});
 }
