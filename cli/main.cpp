@@ -23,41 +23,53 @@
 #include <charconv>
 #include <cmath>
 #include <exception>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace {
 
-// A whole number from `low` to `high`. CLI11's Range says only "not in range"
-// for text that is no number at all, and prints its bounds as decimals.
+// The number `text` is, whole and nothing else: CLI11's Range says only "not
+// in range" for text that is no number at all, and lets "nan" through, since
+// every comparison with it is false. A floating-point number must be finite.
+template <typename Number>
+std::optional<Number> exact_number(const std::string& text) {
+  Number value{};
+  const char* end = text.data() + text.size();
+  const auto result = std::from_chars(text.data(), end, value);
+  if (result.ec != std::errc{} || result.ptr != end) {
+    return std::nullopt;
+  }
+  if constexpr (std::is_floating_point_v<Number>) {
+    if (!std::isfinite(value)) {
+      return std::nullopt;
+    }
+  }
+  return value;
+}
+
+// A whole number from `low` to `high`.
 CLI::Validator whole_number(int low, int high) {
   return CLI::Validator(
       [low, high](std::string& text) -> std::string {
-        int value = 0;
-        const char* end = text.data() + text.size();
-        const auto result = std::from_chars(text.data(), end, value);
-        if (result.ec != std::errc{} || result.ptr != end || value < low || value > high) {
-          return fmt::format("'{}' is not a whole number from {} to {}", text, low, high);
-        }
-        return {};
+        const auto value = exact_number<int>(text);
+        return value && *value >= low && *value <= high
+                   ? std::string()
+                   : fmt::format("'{}' is not a whole number from {} to {}", text, low, high);
       },
       fmt::format("{} to {}", low, high));
 }
 
-// A number from `low` to `high`: not "nan", not "inf", not beyond the range
-// (CLI11's Range lets "nan" through, since every comparison with it is false).
+// A number from `low` to `high`.
 CLI::Validator number_between(double low, double high) {
   return CLI::Validator(
       [low, high](std::string& text) -> std::string {
-        double value = 0;
-        const char* end = text.data() + text.size();
-        const auto result = std::from_chars(text.data(), end, value);
-        if (result.ec != std::errc{} || result.ptr != end || !std::isfinite(value) || value < low ||
-            value > high) {
-          return fmt::format("'{}' is not a number from {} to {}", text, low, high);
-        }
-        return {};
+        const auto value = exact_number<double>(text);
+        return value && *value >= low && *value <= high
+                   ? std::string()
+                   : fmt::format("'{}' is not a number from {} to {}", text, low, high);
       },
       fmt::format("{} to {}", low, high));
 }
@@ -66,14 +78,13 @@ CLI::Validator number_between(double low, double high) {
 CLI::Validator seconds() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
-        double value = 0;
-        const char* end = text.data() + text.size();
-        const auto result = std::from_chars(text.data(), end, value);
-        if (result.ec != std::errc{} || result.ptr != end || !(value > 0) || value > 86400) {
-          return fmt::format("'{}' is not a number of seconds above 0 and at most 86400 (a day)",
-                             text);
-        }
-        return {};
+        const auto value = exact_number<double>(text);
+        return value && *value > 0 && *value <= 86400
+                   ? std::string()
+                   : fmt::format(
+                         "'{}' is not a number of seconds above 0 and at most 86400 "
+                         "(a day)",
+                         text);
       },
       "seconds");
 }
@@ -336,13 +347,17 @@ const CLI::App* named_command(const CLI::App& app, int argc, char** argv) {
 // first option on the command line that `command` does not have; empty when
 // every option is known.
 std::string unknown_option_in_words(const CLI::App& command, int argc, char** argv) {
-  std::vector<std::string> known{"--help", "--color"};
-  for (const CLI::Option* option : command.get_options()) {
-    for (const std::string& name : option->get_lnames()) {
-      known.push_back("--" + name);
-    }
-    for (const std::string& name : option->get_snames()) {
-      known.push_back("-" + name);
+  // The command's options, and devo's own (--color), which may follow it.
+  std::vector<std::string> known;
+  for (const CLI::App* app : {&command, static_cast<const CLI::App*>(command.get_parent())}) {
+    for (const CLI::Option* option :
+         app == nullptr ? std::vector<const CLI::Option*>{} : app->get_options()) {
+      for (const std::string& name : option->get_lnames()) {
+        known.push_back("--" + name);
+      }
+      for (const std::string& name : option->get_snames()) {
+        known.push_back("-" + name);
+      }
     }
   }
   for (int i = 1; i < argc; ++i) {

@@ -1,6 +1,7 @@
 #include "geography/csv.hpp"
 
 #include "load/text_checks.hpp"
+#include "support/words.hpp"
 
 #include <devo/codes.hpp>
 #include <devo/limits.hpp>
@@ -205,16 +206,11 @@ bool blank(const Record& record) {
 void check_printable(const SourceFile& file, const Record& record, std::uint32_t line,
                      Diagnostics& diags) {
   for (std::size_t cell = 0; cell < record.fields.size() && cell < record.columns.size(); ++cell) {
-    const std::string& text = record.fields[cell];
-    const auto control = std::find_if(text.begin(), text.end(), [](char c) {
-      const auto byte = static_cast<unsigned char>(c);
-      return byte < 0x20 || byte == 0x7F;
-    });
-    if (control != text.end()) {
+    if (const auto control = support::first_control_character(record.fields[cell])) {
       report(diags, file.name, line, record.columns[cell],
-             fmt::format("this cell holds a control character (\\x{:02X}); a cell is one line of "
+             fmt::format("this cell holds a control character ({}); a cell is one line of "
                          "printable text",
-                         static_cast<unsigned char>(*control)));
+                         support::escaped_byte(*control)));
     }
   }
 }

@@ -19,23 +19,25 @@ std::string render_validation(const Validation& validation, OutputFormat format,
     json["findings"] = report::diagnostics_array(validation.findings);
     return report::dump_json(json);
   }
-  std::string out = render_diagnostics(validation.findings, format, style);
+  // The findings are escaped by render_diagnostics; the verdict line names
+  // the proposal, from the user's file.
   const std::string& name = validation.subject.name;
   const std::string reached =
       validation.tier.empty()
           ? std::string("it reaches no tier")
           : fmt::format("it reaches {} ({})", validation.tier, validation.tier_title);
+  std::string verdict;
   if (valid) {
-    out += fmt::format("{}: {}: {} under {}\n", name,
-                       report::paint("valid", report::Colour::green, style), reached,
-                       validation.receipt.ruleset);
+    verdict = fmt::format("{}: {}: {} under {}\n", name,
+                          report::paint("valid", report::Colour::green, style), reached,
+                          validation.receipt.ruleset);
   } else {
     const std::size_t problems = validation.findings.error_count();
-    out += fmt::format("{}: {}: {} problem{}; {} under {}\n", name,
-                       report::paint("not valid", report::Colour::red, style), problems,
-                       problems == 1 ? "" : "s", reached, validation.receipt.ruleset);
+    verdict = fmt::format("{}: {}: {} problem{}; {} under {}\n", name,
+                          report::paint("not valid", report::Colour::red, style), problems,
+                          problems == 1 ? "" : "s", reached, validation.receipt.ruleset);
   }
-  return printable(out, style);
+  return render_diagnostics(validation.findings, format, style) + printable(verdict, style);
 }
 
 }  // namespace devo

@@ -167,4 +167,18 @@ std::string state_fact(const FactDeclaration& fact, const std::string& value) {
   return text;
 }
 
+std::optional<char> first_control_character(std::string_view text) {
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) {
+      return c;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string escaped_byte(char byte) {
+  return fmt::format("\\x{:02X}", static_cast<unsigned char>(byte));
+}
+
 }  // namespace devo::support

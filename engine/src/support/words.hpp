@@ -2,6 +2,7 @@
 
 #include <devo/ruleset.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,14 @@
 // Words every stage that speaks to people shares: explanations, reports and
 // the notes on computed facts.
 namespace devo::support {
+
+// The first C0 control character or DEL in `text` (a line break, an escape
+// code), if any: a name or a cell that holds one is not one line of
+// printable text.
+std::optional<char> first_control_character(std::string_view text);
+
+// "\x1B": a control character as messages name it.
+std::string escaped_byte(char byte);
 
 // "a", "a and b", "a, b and c" (or "a, b or c").
 std::string join_words(const std::vector<std::string>& words, std::string_view last_joiner = "and");

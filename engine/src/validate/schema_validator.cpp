@@ -1,12 +1,11 @@
 #include "validate/schema_validator.hpp"
 
 #include "support/suggest.hpp"
+#include "support/words.hpp"
 
 #include <devo/codes.hpp>
 #include <devo/embedded.hpp>
 #include <devo/value.hpp>
-
-#include <algorithm>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -264,16 +263,12 @@ class KeyChecker {
     if (one_line == schema.end() || !one_line->is_boolean() || !one_line->get<bool>()) {
       return;
     }
-    const auto control = std::find_if(node.text.begin(), node.text.end(), [](char c) {
-      const auto byte = static_cast<unsigned char>(c);
-      return byte < 0x20 || byte == 0x7F;
-    });
-    if (control != node.text.end()) {
-      m_diags.error(node.location, std::string(codes::invalid_value),
-                    fmt::format("a name is one line of text; this one holds {} ({})",
-                                *control == '\n' || *control == '\r' ? "a line break"
-                                                                     : "a control character",
-                                fmt::format("\\x{:02X}", static_cast<unsigned char>(*control))));
+    if (const auto control = support::first_control_character(node.text)) {
+      m_diags.error(
+          node.location, std::string(codes::invalid_value),
+          fmt::format("a name is one line of text; this one holds {} ({})",
+                      *control == '\n' || *control == '\r' ? "a line break" : "a control character",
+                      support::escaped_byte(*control)));
     }
   }
 
