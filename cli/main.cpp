@@ -9,6 +9,7 @@
 #include "output.hpp"
 #include "terminal.hpp"
 
+#include <devo/app.hpp>
 #include <devo/codes.hpp>
 #include <devo/engine.hpp>
 #include <devo/geography.hpp>
@@ -181,7 +182,8 @@ void add_test(CLI::App& app, devo::cli::TestArguments& arguments) {
   CLI::App* command = app.add_subcommand(
       "test", "Run regression cases (YAML) and report failures and rule coverage");
   command->add_option("paths", arguments.paths,
-                      "Case files, or directories searched for *.yaml; default: tests/cases");
+                      "Case files, or directories searched for *.yaml; default: the nearest "
+                      "tests/cases folder, in the working directory or above it");
   command->add_option("--filter", arguments.filter,
                       "Run only the cases whose name contains this text");
   command
@@ -326,6 +328,48 @@ void add_suggest(CLI::App& app, devo::cli::SuggestArguments& arguments) {
   command->footer(k_exit_codes);
 }
 
+// What the command line holds once parsed: one set of arguments per command.
+struct CommandLine {
+  devo::cli::EvaluateArguments evaluate;
+  devo::cli::ValidateArguments validate;
+  devo::cli::TestArguments test;
+  devo::cli::DiffArguments diff;
+  devo::cli::DocsArguments docs;
+  devo::cli::CheckArguments check;
+  devo::cli::ListArguments list;
+  devo::cli::ExportArguments export_arguments;
+  devo::cli::SuggestArguments suggest;
+};
+
+// Every command: its name, the options it defines (in help's order) and the
+// function that runs it.
+struct Command {
+  const char* name;
+  void (*define)(CLI::App& app, CommandLine& line);
+  int (*run)(const CommandLine& line);
+};
+
+constexpr Command k_commands[] = {
+    {"evaluate", [](CLI::App& app, CommandLine& line) { add_evaluate(app, line.evaluate); },
+     [](const CommandLine& line) { return devo::cli::run_evaluate(line.evaluate); }},
+    {"validate", [](CLI::App& app, CommandLine& line) { add_validate(app, line.validate); },
+     [](const CommandLine& line) { return devo::cli::run_validate(line.validate); }},
+    {"test", [](CLI::App& app, CommandLine& line) { add_test(app, line.test); },
+     [](const CommandLine& line) { return devo::cli::run_test(line.test); }},
+    {"diff", [](CLI::App& app, CommandLine& line) { add_diff(app, line.diff); },
+     [](const CommandLine& line) { return devo::cli::run_diff(line.diff); }},
+    {"docs", [](CLI::App& app, CommandLine& line) { add_docs(app, line.docs); },
+     [](const CommandLine& line) { return devo::cli::run_docs(line.docs); }},
+    {"check", [](CLI::App& app, CommandLine& line) { add_check(app, line.check); },
+     [](const CommandLine& line) { return devo::cli::run_check(line.check); }},
+    {"list", [](CLI::App& app, CommandLine& line) { add_list(app, line.list); },
+     [](const CommandLine& line) { return devo::cli::run_list(line.list); }},
+    {"export", [](CLI::App& app, CommandLine& line) { add_export(app, line.export_arguments); },
+     [](const CommandLine& line) { return devo::cli::run_export(line.export_arguments); }},
+    {"suggest", [](CLI::App& app, CommandLine& line) { add_suggest(app, line.suggest); },
+     [](const CommandLine& line) { return devo::cli::run_suggest(line.suggest); }},
+};
+
 // Words from the command line shown back to the user, made safe to print.
 void print_error(const std::string& text) {
   devo::cli::write_error_stream(devo::printable(text));
@@ -381,16 +425,12 @@ std::string unknown_option_in_words(const CLI::App& command, int argc, char** ar
 std::string version_text() {
   std::string text = fmt::format("devo {}\nbuilt-in rule sets:", devo::k_version);
   devo::Diagnostics diags;
-  for (const std::string& id : devo::builtin_ruleset_ids()) {
-    const auto source = devo::find_ruleset_source(id, diags);
-    const auto rules = source ? devo::load_ruleset(*source, diags) : std::nullopt;
-    if (rules) {
-      text +=
-          fmt::format("\n  {}: in force from {}{}", rules->id, rules->effective_from.to_string(),
-                      rules->effective_to ? " to " + rules->effective_to->to_string() : "");
+  if (const auto listing = devo::app::list(devo::app::ListWhat::rulesets, {}, diags)) {
+    for (const auto& row : listing->rows) {
+      text += fmt::format("\n  {}: in force {}", row[0], row[1]);
     }
   }
-  if (const auto england = devo::Geography::load_builtin(diags)) {
+  if (const auto england = devo::app::resolve_geography({}, diags)) {
     text += fmt::format("\ndata ({}): {}", england->info().name, england->info().vintage);
   }
   return text;
@@ -483,24 +523,10 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
-  devo::cli::EvaluateArguments evaluate;
-  devo::cli::ValidateArguments validate;
-  devo::cli::CheckArguments check;
-  devo::cli::ListArguments list;
-  devo::cli::TestArguments test;
-  devo::cli::DiffArguments diff;
-  devo::cli::DocsArguments docs;
-  devo::cli::ExportArguments export_arguments;
-  devo::cli::SuggestArguments suggest;
-  add_evaluate(app, evaluate);
-  add_validate(app, validate);
-  add_test(app, test);
-  add_diff(app, diff);
-  add_docs(app, docs);
-  add_check(app, check);
-  add_list(app, list);
-  add_export(app, export_arguments);
-  add_suggest(app, suggest);
+  CommandLine line;
+  for (const Command& command : k_commands) {
+    command.define(app, line);
+  }
 
   if (argc > 1 && argv[1][0] != '-' && !is_command(app, argv[1])) {
     return report_unknown_command(app, argv[1]);
@@ -519,31 +545,12 @@ int main(int argc, char** argv) {
                                : colour == "never" ? devo::cli::ColourChoice::never
                                                    : devo::cli::ColourChoice::automatic);
   try {
-    if (app.got_subcommand("evaluate")) {
-      return devo::cli::run_evaluate(evaluate);
+    for (const Command& command : k_commands) {
+      if (app.got_subcommand(command.name)) {
+        return command.run(line);
+      }
     }
-    if (app.got_subcommand("validate")) {
-      return devo::cli::run_validate(validate);
-    }
-    if (app.got_subcommand("test")) {
-      return devo::cli::run_test(test);
-    }
-    if (app.got_subcommand("diff")) {
-      return devo::cli::run_diff(diff);
-    }
-    if (app.got_subcommand("docs")) {
-      return devo::cli::run_docs(docs);
-    }
-    if (app.got_subcommand("check")) {
-      return devo::cli::run_check(check);
-    }
-    if (app.got_subcommand("suggest")) {
-      return devo::cli::run_suggest(suggest);
-    }
-    if (app.got_subcommand("export")) {
-      return devo::cli::run_export(export_arguments);
-    }
-    return devo::cli::run_list(list);
+    return devo::cli::k_exit_internal;  // require_subcommand(1) lets no other case through
   } catch (const std::exception& error) {
     // Problems in users' files are diagnostics, never exceptions: reaching
     // this handler means devo itself is wrong.

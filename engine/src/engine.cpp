@@ -30,11 +30,6 @@ std::string id_of_builtin(const EmbeddedFile& file) {
   return std::filesystem::path(file.path).stem().string();
 }
 
-bool looks_like_path(std::string_view text) {
-  return text.find('/') != std::string_view::npos || text.ends_with(".yaml") ||
-         text.ends_with(".yml");
-}
-
 }  // namespace
 
 namespace {
@@ -57,7 +52,7 @@ std::optional<SourceFile> read_base_file(const std::string& path, const Location
 // A rule set named by `extends` in `file`: a path (relative to that file) or
 // a built-in id.
 std::optional<SourceFile> base_source(const RuleSet& rules, Diagnostics& diags) {
-  if (looks_like_path(rules.extends)) {
+  if (names_a_rule_file(rules.extends)) {
     const auto directory = std::filesystem::path(rules.file).parent_path();
     return read_base_file((directory / rules.extends).lexically_normal().string(),
                           rules.extends_location, diags);
@@ -230,10 +225,16 @@ std::optional<std::string> builtin_ruleset_in_force(Date date) {
   return latest ? std::optional<std::string>(latest->id) : std::nullopt;
 }
 
-std::optional<SourceFile> find_ruleset_source(std::string_view id_or_path, Diagnostics& diags) {
+bool names_a_rule_file(std::string_view id_or_path) {
+  return id_or_path.find('/') != std::string_view::npos || id_or_path.ends_with(".yaml") ||
+         id_or_path.ends_with(".yml");
+}
+
+std::optional<SourceFile> find_ruleset_source(std::string_view id_or_path, Diagnostics& diags,
+                                              const Location& named_at) {
   const std::string argument(id_or_path);
   std::error_code error;
-  if (looks_like_path(argument) || std::filesystem::exists(argument, error)) {
+  if (names_a_rule_file(argument) || std::filesystem::exists(argument, error)) {
     return read_source_file(argument, diags);
   }
   for (const EmbeddedFile& file : builtin_rule_files()) {
@@ -243,7 +244,7 @@ std::optional<SourceFile> find_ruleset_source(std::string_view id_or_path, Diagn
   }
   const std::vector<std::string> ids = builtin_ruleset_ids();
   diags.error(
-      Location{"--rules", 0, 0}, std::string(codes::unknown_ruleset),
+      named_at, std::string(codes::unknown_ruleset),
       fmt::format("'{}' is neither a rule file nor a built-in rule set{}; built in: {}", argument,
                   support::did_you_mean(argument, ids), support::quoted_list(ids, "and")));
   return std::nullopt;

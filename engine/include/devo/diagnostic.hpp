@@ -59,6 +59,8 @@ class Diagnostics {
   std::size_t error_count() const { return m_error_count; }
   std::size_t warning_count() const { return m_warning_count; }
   bool empty() const { return m_items.empty(); }
+  // The most errors reported before the rest are dropped.
+  std::size_t max_errors() const { return m_max_errors; }
 
   // Ordered by file, line, column, severity, then text, so output is stable.
   // When more than `max_errors` errors were reported, the rest are dropped and

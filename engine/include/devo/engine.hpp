@@ -45,10 +45,15 @@ std::optional<std::pair<std::string, FactValue>> parse_fact_assignment(std::stri
                                                                        const Location& where,
                                                                        Diagnostics& diags);
 
-// The rule set a `--rules` argument names: a path to a rule file, or the id of
-// a rule set built into devo. An unknown id is reported (unknown-ruleset) with
-// the ids there are.
-std::optional<SourceFile> find_ruleset_source(std::string_view id_or_path, Diagnostics& diags);
+// The rule set `id_or_path` names: a path to a rule file, or the id of a rule
+// set built into devo. An unknown id is reported (unknown-ruleset) at
+// `named_at`, the place the caller read it from, with the ids there are.
+std::optional<SourceFile> find_ruleset_source(std::string_view id_or_path, Diagnostics& diags,
+                                              const Location& named_at = {});
+
+// Whether `id_or_path` is a rule file's path rather than a built-in id: it
+// has a '/' or ends in .yaml or .yml.
+bool names_a_rule_file(std::string_view id_or_path);
 
 // The ids of the built-in rule sets, in order.
 std::vector<std::string> builtin_ruleset_ids();

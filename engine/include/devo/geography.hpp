@@ -70,10 +70,11 @@ class Geography {
   // The subject and computed facts of an existing authority: a district, a
   // county council, a combined authority or the GLA, by GSS code or by name
   // (case does not matter). An unknown or ambiguous name is reported
-  // (unknown-authority, ambiguous-authority) with the closest candidates.
+  // (unknown-authority, ambiguous-authority) with the closest candidates, at
+  // `named_at`, the place the caller read the name from.
   // `as_of` decides date-dependent facts, such as whether a mayor is in post.
   std::optional<FactInput> authority(std::string_view code_or_name, Date as_of,
-                                     Diagnostics& diags) const;
+                                     Diagnostics& diags, const Location& named_at = {}) const;
 
   // Reads a proposal file (schemas/proposal.schema.json), resolves its
   // councils and computes its facts; its own `facts` and `assertions` are typed

@@ -108,6 +108,23 @@ std::string render_suggestions(const SuggestReport& report, const RuleSet& rules
 // adding up to 4 councils and 12,345 of those adding 5".
 std::string search_stop_in_words(const SuggestReport& report, const SuggestOptions& options);
 
+// A rule file `devo check` read and, when it has no errors, what it holds.
+struct CheckedRuleFile {
+  std::string file;
+  bool ok = false;
+  std::string ruleset;
+  std::size_t tiers = 0;
+  std::size_t powers = 0;
+  std::size_t conditions = 0;
+  std::size_t facts = 0;
+};
+
+// Renders `devo check`: the diagnostics, then "rules.yaml: ok: rule set 'x',
+// 3 tiers, ..." for each file without errors (text); or, as JSON, an object
+// with the files checked and the diagnostics.
+std::string render_check(const std::vector<CheckedRuleFile>& files, const Diagnostics& diags,
+                         OutputFormat format, const TextStyle& style = {});
+
 // Renders diagnostics like a compiler: `file:line:col: error: message [code]`,
 // the offending line and a caret (text), or as a JSON array.
 std::string render_diagnostics(const Diagnostics& diags, OutputFormat format,

@@ -36,6 +36,10 @@ struct SuggestOptions {
   // subject (see suggest()).
   std::map<std::string, FactValue, std::less<>> assumptions;
   Date as_of;
+  // Where the target tier and each wanted power were named, for the
+  // diagnostic when one is not in the rule set; no place when not given.
+  Location target_tier_at;
+  std::vector<Location> wanted_powers_at;
 };
 
 // One grouping that reaches the target: the councils added to the subject,

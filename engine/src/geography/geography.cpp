@@ -70,7 +70,7 @@ std::optional<Geography> Geography::load_directory(const std::string& directory,
                                                    Diagnostics& diags) {
   if (!std::filesystem::is_directory(directory)) {
     diags.error(Location{directory, 0, 0}, std::string(codes::not_a_file),
-                "--data needs a directory holding the England data tables");
+                "not a directory; England's data tables are read from a directory");
     return std::nullopt;
   }
   std::map<std::string, SourceFile> files;
@@ -102,8 +102,8 @@ const DatasetInfo& Geography::info() const {
 }
 
 std::optional<FactInput> Geography::authority(std::string_view code_or_name, Date as_of,
-                                              Diagnostics& diags) const {
-  return geography::authority_facts(*m_atlas, code_or_name, as_of, diags);
+                                              Diagnostics& diags, const Location& named_at) const {
+  return geography::authority_facts(*m_atlas, code_or_name, as_of, named_at, diags);
 }
 
 std::optional<ProposalFacts> Geography::proposal(const SourceFile& file, const RuleSet& rules,

@@ -574,10 +574,9 @@ void add_months_in_post(Date earliest, Date latest, Date as_of, FactInput& facts
 }
 
 std::optional<FactInput> authority_facts(const detail::Atlas& atlas, std::string_view code_or_name,
-                                         Date as_of, Diagnostics& diags) {
+                                         Date as_of, const Location& where, Diagnostics& diags) {
   const std::vector<Candidate>& all = atlas.candidates;
   const auto found = matching(all, code_or_name);
-  const Location where{"--authority", 0, 0};
   if (found.empty()) {
     const auto near = nearest(all, code_or_name);
     diags.error(

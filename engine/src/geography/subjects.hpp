@@ -14,7 +14,7 @@ namespace devo::geography {
 // The subject and facts of an existing authority named by GSS code or name
 // (see Geography::authority).
 std::optional<FactInput> authority_facts(const detail::Atlas& atlas, std::string_view code_or_name,
-                                         Date as_of, Diagnostics& diags);
+                                         Date as_of, const Location& where, Diagnostics& diags);
 
 // Adds `institution`, `mayor`, `mayor_in_office`, `mayor_months_in_post`,
 // `existing_institution` and the transfer decisions for an existing

@@ -191,7 +191,7 @@ class Checks {
       if (institution.districts == m_districts) {
         finding(Severity::warning, m_shape.councils_location, codes::same_as_institution,
                 fmt::format("its area is exactly that of {}, an existing institution{}; "
-                            "--authority evaluates that institution, with what it holds",
+                            "evaluate that institution as an authority to see what it holds",
                             institution.name,
                             institution.verified ? "" : " (whose data is not verified)"));
       } else if (!reshaped(institution)) {

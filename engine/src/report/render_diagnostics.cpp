@@ -318,4 +318,39 @@ std::string render_diagnostics(const Diagnostics& diags, OutputFormat format,
   return printable(report::diagnostics_text(diags, style), style);
 }
 
+std::string render_check(const std::vector<CheckedRuleFile>& files, const Diagnostics& diags,
+                         OutputFormat format, const TextStyle& style) {
+  if (format == OutputFormat::json) {
+    report::Json checked = report::Json::array();
+    for (const CheckedRuleFile& file : files) {
+      report::Json item = report::Json::object();
+      item["file"] = file.file;
+      item["ok"] = file.ok;
+      if (file.ok) {
+        item["ruleset"] = file.ruleset;
+        item["tiers"] = file.tiers;
+        item["powers"] = file.powers;
+        item["conditions"] = file.conditions;
+        item["facts"] = file.facts;
+      }
+      checked.push_back(std::move(item));
+    }
+    report::Json json = report::Json::object();
+    json["files"] = std::move(checked);
+    json["diagnostics"] = report::diagnostics_array(diags);
+    return report::dump_json(json);
+  }
+  std::string text = render_diagnostics(diags, format, style);
+  if (format == OutputFormat::text) {
+    for (const CheckedRuleFile& file : files) {
+      if (file.ok) {
+        text += printable(fmt::format(
+            "{}: ok: rule set '{}', {} tiers, {} powers, {} named conditions, {} facts\n",
+            file.file, file.ruleset, file.tiers, file.powers, file.conditions, file.facts));
+      }
+    }
+  }
+  return text;
+}
+
 }  // namespace devo

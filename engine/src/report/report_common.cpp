@@ -302,8 +302,8 @@ std::vector<std::string> memberships_in_words(const Subject& subject) {
                               ? std::string()
                               : fmt::format(", of which {} is a member", membership.through));
     sentences.push_back(fmt::format(
-        "{}: its devolved powers come through that authority (evaluate it with --authority "
-        "\"{}\"); what follows is what {} alone could reach.",
+        "{}: its devolved powers come through that authority (evaluate \"{}\" itself for "
+        "them); what follows is what {} alone could reach.",
         how, membership.name, subject.name));
   }
   return sentences;

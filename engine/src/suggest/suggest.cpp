@@ -412,7 +412,7 @@ class Search {
 };
 
 std::optional<std::size_t> find_tier(const RuleSet& rules, const std::string& id,
-                                     Diagnostics& diags) {
+                                     const Location& named_at, Diagnostics& diags) {
   if (auto index = rules.tier_index(id)) {
     return index;
   }
@@ -420,14 +420,14 @@ std::optional<std::size_t> find_tier(const RuleSet& rules, const std::string& id
   for (const Tier& tier : rules.tiers) {
     ids.push_back(tier.id);
   }
-  diags.error(Location{"--target-tier", 0, 0}, std::string(codes::undefined_tier),
+  diags.error(named_at, std::string(codes::undefined_tier),
               fmt::format("'{}' is not a tier of {}{}; its tiers are {}", id, rules.id,
                           support::did_you_mean(id, ids), support::quoted_list(ids, "and")));
   return std::nullopt;
 }
 
 std::optional<std::size_t> find_power(const RuleSet& rules, const std::string& id,
-                                      Diagnostics& diags) {
+                                      const Location& named_at, Diagnostics& diags) {
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < rules.powers.size(); ++i) {
     if (rules.powers[i].id == id) {
@@ -435,9 +435,10 @@ std::optional<std::size_t> find_power(const RuleSet& rules, const std::string& i
     }
     ids.push_back(rules.powers[i].id);
   }
-  diags.error(Location{"--want", 0, 0}, std::string(codes::undefined_power),
-              fmt::format("'{}' is not a power of {}{}; 'devo list powers --rules {}' lists its {}",
-                          id, rules.id, support::did_you_mean(id, ids), rules.id, ids.size()));
+  diags.error(named_at, std::string(codes::undefined_power),
+              fmt::format("'{}' is not a power of {}{}; it has {} powers, each listed in its "
+                          "catalogue",
+                          id, rules.id, support::did_you_mean(id, ids), ids.size()));
   return std::nullopt;
 }
 
@@ -447,10 +448,12 @@ std::optional<SuggestReport> suggest(const Geography& geography, const CompiledR
                                      const FactInput& subject, const SuggestOptions& options,
                                      Diagnostics& diags, const SuggestProgress& progress) {
   const RuleSet& model = rules.rules();
-  const auto target = find_tier(model, options.target_tier, diags);
+  const auto target = find_tier(model, options.target_tier, options.target_tier_at, diags);
   std::vector<std::size_t> wanted;
-  for (const std::string& power : options.wanted_powers) {
-    if (auto index = find_power(model, power, diags)) {
+  for (std::size_t i = 0; i < options.wanted_powers.size(); ++i) {
+    const Location named_at =
+        i < options.wanted_powers_at.size() ? options.wanted_powers_at[i] : Location{};
+    if (auto index = find_power(model, options.wanted_powers[i], named_at, diags)) {
       wanted.push_back(*index);
     }
   }

@@ -1,7 +1,7 @@
 #include "testing/test_runner.hpp"
 
+#include "app/subject.hpp"
 #include "check/check.hpp"
-#include "geography/proposal.hpp"
 #include "load/decode.hpp"
 #include "load/yaml_document.hpp"
 #include "support/suggest.hpp"
@@ -250,29 +250,16 @@ class Runner {
                     "a case needs exactly one of 'authority', 'proposal' or 'facts'");
       return std::nullopt;
     }
-    if (facts != nullptr) {
-      validate::check_schema(*facts, "schemas/facts.schema.json", m_diags);
-      auto typed = check::check_facts(load::decode_facts(*facts), rules, m_diags);
-      return typed ? std::optional<Subject>(Subject{std::move(*typed), {}}) : std::nullopt;
-    }
-    const Geography* england = geography();
-    if (england == nullptr) {
-      return std::nullopt;
-    }
-    if (authority != nullptr) {
-      Diagnostics lookup;
-      auto found = england->authority(authority->text, as_of, lookup);
-      for (const Diagnostic& problem : lookup.sorted()) {
-        // The lookup speaks of --authority; here the name is in a file.
-        Diagnostic located = problem;
-        located.location = authority->location;
-        m_diags.report(std::move(located));
-      }
-      return found ? std::optional<Subject>(Subject{std::move(*found), {}}) : std::nullopt;
-    }
-    auto result =
-        geography::proposal_from_document(england->atlas(), *proposal, rules, as_of, m_diags);
-    return Subject{std::move(result.facts), std::move(result.findings)};
+    using Kind = app::SubjectRequest::Kind;
+    const Kind kind = facts != nullptr ? Kind::facts
+                      : proposal != nullptr ? Kind::proposal
+                                            : Kind::authority;
+    const Node& named = facts != nullptr ? *facts : proposal != nullptr ? *proposal : *authority;
+    const Geography* england = kind == Kind::facts ? nullptr : geography();
+    auto resolved = app::subject_from_node(kind, named, england, rules, as_of, m_diags);
+    return resolved ? std::optional<Subject>(
+                          Subject{std::move(resolved->facts), std::move(resolved->findings)})
+                    : std::nullopt;
   }
 
   const Geography* geography() {
@@ -287,7 +274,7 @@ class Runner {
 
   // A rule set by built-in id, or by a path relative to the case file.
   UsedRules* rules_for(const std::string& text, const std::string& file, const Location& where) {
-    const bool path = text.find('/') != std::string::npos || text.ends_with(".yaml");
+    const bool path = names_a_rule_file(text);
     const std::string key =
         path ? (fs::path(file).parent_path() / text).lexically_normal().string() : text;
     if (auto it = m_rules.find(key); it != m_rules.end()) {
@@ -301,8 +288,10 @@ class Runner {
       m_rules_order.push_back(key);
       return &used;
     }
+    // A missing or unreadable rule file is reported where the case names it,
+    // not at a path the case does not show.
     Diagnostics found;
-    auto source = find_ruleset_source(key, found);
+    auto source = find_ruleset_source(key, found, where);
     for (const Diagnostic& problem : found.sorted()) {
       Diagnostic located = problem;
       located.location = where;

@@ -1,0 +1,262 @@
+#pragma once
+
+// devo's use cases, as every front end asks for them: the command line, the
+// test runner and the web server call these functions and only parse their
+// input, render the result and choose an exit code or status around them.
+//
+// Each use case takes a plain request and reports every problem to
+// `Diagnostics`; it gives nothing (or a result the caller must not render)
+// when an error was reported. A value from the user travels as a `Given`: its
+// text and the place a diagnostic about it points at, which the caller
+// chooses — an option ("--authority"), a node of a file, a field of a
+// request. The library names no option of any front end.
+
+#include <devo/decision.hpp>
+#include <devo/diagnostic.hpp>
+#include <devo/diff.hpp>
+#include <devo/engine.hpp>
+#include <devo/export.hpp>
+#include <devo/facts.hpp>
+#include <devo/geography.hpp>
+#include <devo/report.hpp>
+#include <devo/ruleset.hpp>
+#include <devo/suggest.hpp>
+#include <devo/testing.hpp>
+#include <devo/value.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace devo::app {
+
+// A value a user gave and where it came from. Empty text means "not given".
+struct Given {
+  std::string text;
+  Location at;
+
+  bool empty() const { return text.empty(); }
+};
+
+// What every use case over England's subjects is asked on: a date, a rule
+// set and the data.
+struct Inputs {
+  // YYYY-MM-DD; not given: today, in UTC.
+  Given as_of;
+  // A built-in rule set's id or a rule file's path; not given: the built-in
+  // rule set in force on the date.
+  Given rules;
+  // A directory of England data tables; not given: the data built into devo.
+  Given data;
+};
+
+// The date `date` names, or today (UTC) when it is not given. A date that is
+// not real is reported (invalid-date) at its place.
+std::optional<Date> resolve_date(const Given& date, Diagnostics& diags);
+
+// The rule set `rules` names (a built-in id or a rule file), or the built-in
+// one in force on `as_of` when it is not given (unknown-ruleset when none is).
+std::shared_ptr<const RuleSet> resolve_rules(const Given& rules, Date as_of, Diagnostics& diags);
+
+// England's data: the tables in the directory `data` names, or the data built
+// into devo.
+std::optional<Geography> resolve_geography(const Given& data, Diagnostics& diags);
+
+// What is needed to reproduce a decision: the rule set, the date and, when the
+// facts were computed from it, the data.
+Receipt make_receipt(const RuleSet& rules, Date as_of, const std::optional<DatasetInfo>& data);
+
+// What is evaluated.
+struct SubjectRequest {
+  enum class Kind { authority, proposal, facts };
+  Kind kind = Kind::authority;
+  // An authority's GSS code or name, or the path of a proposal or facts file
+  // (the name a diagnostic gives the file).
+  Given name;
+  // The file's text when the caller has it already (a web request's body);
+  // otherwise the file at `name` is read.
+  std::optional<std::string> text;
+};
+
+// A subject's facts and what produced them: the findings about a proposal as
+// a proposal, and the data its facts were computed from (none for a facts
+// file).
+struct ResolvedSubject {
+  FactInput facts;
+  std::vector<Diagnostic> findings;
+  std::optional<DatasetInfo> data;
+};
+
+// The facts of an authority, a proposal or a facts file, typed by `rules` on
+// `as_of`. Findings about a proposal that could not be read whole are added to
+// `diags` beside its errors.
+std::optional<ResolvedSubject> resolve_subject(const SubjectRequest& subject, const Given& data,
+                                               const RuleSet& rules, Date as_of,
+                                               Diagnostics& diags);
+
+// Takes each "fact=value" in `assumptions` as given over what `facts` says,
+// typed as a facts file's value is, with `note` beside it in reports.
+void assume(const std::vector<Given>& assumptions, const RuleSet& rules, std::string_view note,
+            FactInput& facts, Diagnostics& diags);
+
+// `devo evaluate`: the tier a subject reaches, every power and why.
+struct EvaluateRequest {
+  SubjectRequest subject;
+  Inputs inputs;
+  // "fact=value", taken as given over what the subject says, with this note
+  // beside each in reports.
+  std::vector<Given> assumptions;
+  std::string assumption_note = "assumed";
+};
+
+struct EvaluateResult {
+  std::shared_ptr<const RuleSet> rules;
+  FactInput facts;
+  // With reasons; the warnings about the user's files (an unknown fact, a
+  // proposal's warnings) are among its warnings, so that a JSON reader sees
+  // them.
+  Decision decision;
+  Receipt receipt;
+
+  Evaluation evaluation() const { return Evaluation{receipt, *rules, facts, decision}; }
+};
+
+std::optional<EvaluateResult> evaluate(const EvaluateRequest& request, Diagnostics& diags);
+
+// `devo validate`: a proposal's problems as a proposal, and whether it
+// reaches a tier.
+struct ValidateRequest {
+  SubjectRequest proposal;
+  Inputs inputs;
+};
+
+struct ValidateResult {
+  std::shared_ptr<const RuleSet> rules;
+  Subject subject;
+  // The tier reached, if any, as "level-3" and its title.
+  std::string tier;
+  std::string tier_title;
+  // Every problem with the proposal (errors make it not valid; tier-not-reached
+  // among them when it reaches no tier) and the warnings, with the file's text
+  // for quoting its lines.
+  Diagnostics findings;
+  Receipt receipt;
+
+  // Valid: no finding is an error, so it reaches a tier.
+  bool valid() const { return !findings.has_errors(); }
+  Validation validation() const {
+    return Validation{receipt, subject, tier, tier_title, findings};
+  }
+};
+
+std::optional<ValidateResult> validate(const ValidateRequest& request, Diagnostics& diags);
+
+// `devo check`: rule files, each loaded and checked; the problems go to
+// `diags`.
+std::vector<CheckedRuleFile> check_rule_files(const std::vector<std::string>& paths,
+                                              Diagnostics& diags);
+
+// `devo test`: regression cases run through the pipeline, and their rule
+// coverage.
+struct TestRequest {
+  // Case files, or directories searched for *.yaml. None: the nearest
+  // tests/cases folder, in the working directory or above it.
+  std::vector<std::string> paths;
+  std::string filter;
+  Given data;
+  std::optional<double> coverage_threshold;
+};
+
+struct TestResult {
+  TestReport report;
+  // Every case passed and coverage met the threshold.
+  bool passed = false;
+};
+
+std::optional<TestResult> test(const TestRequest& request, Diagnostics& diags);
+
+// `devo diff`: every subject of England under two rule sets, or one at two
+// dates.
+struct DiffRequest {
+  Given from;
+  Given to;
+  Given from_as_of;
+  Given to_as_of;
+  // Proposal files compared as well.
+  std::vector<Given> proposals;
+  Given data;
+};
+
+struct DiffResult {
+  std::shared_ptr<const RuleSet> from;
+  std::shared_ptr<const RuleSet> to;
+  DiffReport report;
+  Receipt from_receipt;
+  Receipt to_receipt;
+};
+
+std::optional<DiffResult> diff(const DiffRequest& request, Diagnostics& diags,
+                               const DiffProgress& progress = {});
+
+// `devo suggest`: groupings of neighbouring councils around a subject that
+// reach a target tier.
+struct SuggestRequest {
+  // An authority or a proposal (SubjectRequest::Kind::facts is refused).
+  SubjectRequest subject;
+  // Without a rule set, the built-in one in force that took effect last among
+  // those with the target tier, so that a tier of an earlier framework still
+  // in force is searched under its own rules.
+  Inputs inputs;
+  Given target_tier;
+  std::vector<Given> wanted_powers;
+  std::vector<Given> assumptions;
+  std::size_t max_councils = 4;
+  std::size_t top = 5;
+  std::size_t max_groupings = SuggestOptions{}.max_groupings;
+  double time_limit_seconds = SuggestOptions{}.time_limit_seconds;
+};
+
+struct SuggestResult {
+  std::shared_ptr<const RuleSet> rules;
+  SuggestReport report;
+  SuggestOptions options;
+  Receipt receipt;
+};
+
+std::optional<SuggestResult> suggest(const SuggestRequest& request, Diagnostics& diags,
+                                     const SuggestProgress& progress = {});
+
+// `devo list`: the built-in rule sets, or a rule set's tiers or powers, as a
+// table.
+enum class ListWhat { rulesets, tiers, powers };
+
+struct Listing {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+std::optional<Listing> list(ListWhat what, const Given& rules, Diagnostics& diags);
+
+// `devo docs`: the rule set to write a catalogue of (render_catalogue), as in
+// force today when none is named.
+std::shared_ptr<const RuleSet> catalogue_rules(const Given& rules, Diagnostics& diags);
+
+// Every district, county council, combined authority and the GLA evaluated
+// (without reasons): the subjects of `devo export` and of an England-wide
+// sweep.
+struct EnglandEvaluation {
+  std::shared_ptr<const RuleSet> rules;
+  std::vector<FactInput> facts;
+  std::vector<Decision> decisions;
+  Receipt receipt;
+
+  std::vector<ExportedSubject> subjects() const;
+};
+
+// `rules_only`: the rule set alone, without England's subjects.
+std::optional<EnglandEvaluation> evaluate_england(const Inputs& inputs, bool rules_only,
+                                                  Diagnostics& diags);
+
+}  // namespace devo::app

@@ -1,0 +1,76 @@
+// The use cases over every subject of England: a diff between two rule sets
+// (or dates), and the evaluation of every authority that export and an
+// England-wide sweep write out.
+
+#include <devo/app.hpp>
+
+namespace devo::app {
+
+std::optional<DiffResult> diff(const DiffRequest& request, Diagnostics& diags,
+                               const DiffProgress& progress) {
+  const auto from_as_of = resolve_date(request.from_as_of, diags);
+  // One date given for both sides is one date, reported once if it is wrong.
+  const bool one_date = request.to_as_of.text == request.from_as_of.text &&
+                        request.to_as_of.at.file == request.from_as_of.at.file;
+  const auto to_as_of = one_date ? from_as_of : resolve_date(request.to_as_of, diags);
+  auto from = from_as_of ? resolve_rules(request.from, *from_as_of, diags) : nullptr;
+  auto to = to_as_of ? resolve_rules(request.to, *to_as_of, diags) : nullptr;
+  auto england = resolve_geography(request.data, diags);
+  std::vector<SourceFile> proposals;
+  for (const Given& path : request.proposals) {
+    if (auto source = read_source_file(path.text, diags)) {
+      proposals.push_back(std::move(*source));
+    }
+  }
+  if (diags.has_errors() || !from || !to || !england) {
+    return std::nullopt;
+  }
+  const CompiledRules from_rules(from);
+  const CompiledRules to_rules(to);
+  DiffReport report = diff_rulesets(*england, DiffSide{from_rules, *from_as_of},
+                                    DiffSide{to_rules, *to_as_of}, proposals, diags, progress);
+  if (diags.has_errors()) {
+    return std::nullopt;
+  }
+  Receipt from_receipt = make_receipt(*from, *from_as_of, england->info());
+  Receipt to_receipt = make_receipt(*to, *to_as_of, england->info());
+  return DiffResult{std::move(from), std::move(to), std::move(report), std::move(from_receipt),
+                    std::move(to_receipt)};
+}
+
+std::optional<EnglandEvaluation> evaluate_england(const Inputs& inputs, bool rules_only,
+                                                  Diagnostics& diags) {
+  const auto as_of = resolve_date(inputs.as_of, diags);
+  auto rules = as_of ? resolve_rules(inputs.rules, *as_of, diags) : nullptr;
+  std::optional<Geography> england;
+  if (rules && !rules_only) {
+    england = resolve_geography(inputs.data, diags);
+  }
+  EnglandEvaluation result;
+  if (england) {
+    const CompiledRules compiled(rules);
+    for (const std::string& code : england->authority_codes()) {
+      if (auto subject = england->authority(code, *as_of, diags)) {
+        result.decisions.push_back(compiled.evaluate(*subject, EvaluateOptions{false, *as_of}));
+        result.facts.push_back(std::move(*subject));
+      }
+    }
+  }
+  if (diags.has_errors() || !rules) {
+    return std::nullopt;
+  }
+  result.receipt =
+      make_receipt(*rules, *as_of, england ? std::optional(england->info()) : std::nullopt);
+  result.rules = std::move(rules);
+  return result;
+}
+
+std::vector<ExportedSubject> EnglandEvaluation::subjects() const {
+  std::vector<ExportedSubject> subjects;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    subjects.push_back(ExportedSubject{facts[i], decisions[i]});
+  }
+  return subjects;
+}
+
+}  // namespace devo::app

@@ -1,0 +1,91 @@
+// The inputs every use case shares: a date, a rule set, the data, a receipt,
+// and facts assumed over a subject's.
+
+#include "app/inputs.hpp"
+
+
+#include <devo/app.hpp>
+#include <devo/codes.hpp>
+#include <devo/version.hpp>
+
+#include <fmt/format.h>
+
+namespace devo::app {
+
+std::optional<Date> resolve_date(const Given& date, Diagnostics& diags) {
+  if (date.empty()) {
+    return Date::today();
+  }
+  auto parsed = Date::parse(date.text);
+  if (!parsed) {
+    diags.error(date.at, std::string(codes::invalid_date),
+                fmt::format("'{}' is not a real date in the form YYYY-MM-DD", date.text));
+  }
+  return parsed;
+}
+
+std::shared_ptr<const RuleSet> resolve_rules(const Given& rules, Date as_of, Diagnostics& diags) {
+  std::string id_or_path = rules.text;
+  if (id_or_path.empty()) {
+    auto in_force = builtin_ruleset_in_force(as_of);
+    if (!in_force) {
+      diags.error(rules.at, std::string(codes::unknown_ruleset),
+                  fmt::format("no built-in rule set is in force on {}; name one", as_of.to_string()));
+      return nullptr;
+    }
+    id_or_path = *in_force;
+  }
+  auto source = find_ruleset_source(id_or_path, diags, rules.at);
+  if (!source) {
+    return nullptr;
+  }
+  auto loaded = load_ruleset(*source, diags);
+  return loaded ? std::make_shared<const RuleSet>(std::move(*loaded)) : nullptr;
+}
+
+std::optional<Geography> resolve_geography(const Given& data, Diagnostics& diags) {
+  return data.empty() ? Geography::load_builtin(diags)
+                      : Geography::load_directory(data.text, diags);
+}
+
+Receipt make_receipt(const RuleSet& rules, Date as_of, const std::optional<DatasetInfo>& data) {
+  Receipt receipt{rules.id, rules.sha256, rules.files, std::string(k_version), as_of, {}, {}};
+  if (data) {
+    receipt.data_vintage = data->vintage;
+    receipt.data_sha256 = data->sha256;
+  }
+  return receipt;
+}
+
+void assume(const std::vector<Given>& assumptions, const RuleSet& rules, std::string_view note,
+            FactInput& facts, Diagnostics& diags) {
+  for (const Given& assumption : assumptions) {
+    if (auto parsed = parse_fact_assignment(assumption.text, rules, assumption.at, diags)) {
+      facts.values.insert_or_assign(parsed->first, parsed->second);
+      facts.upper.erase(parsed->first);
+      facts.notes.insert_or_assign(parsed->first, std::string(note));
+    }
+  }
+}
+
+std::shared_ptr<const RuleSet> builtin_rules_with_tier(std::string_view tier, Date as_of) {
+  std::shared_ptr<const RuleSet> chosen;
+  for (const std::string& id : builtin_ruleset_ids()) {
+    Diagnostics ignored;
+    auto rules = resolve_rules(Given{id, {}}, as_of, ignored);
+    if (rules && rules->in_force_on(as_of) && rules->tier_index(tier) &&
+        (!chosen || chosen->effective_from < rules->effective_from)) {
+      chosen = std::move(rules);
+    }
+  }
+  return chosen;
+}
+
+std::string located_message(const Diagnostic& diagnostic) {
+  const Location& at = diagnostic.location;
+  const std::string where =
+      at.line == 0 ? at.file : fmt::format("{}:{}:{}", at.file, at.line, at.column);
+  return fmt::format("{}: {}", where, diagnostic.message);
+}
+
+}  // namespace devo::app

@@ -1,0 +1,23 @@
+#pragma once
+
+// What the use cases share beyond the public header.
+
+#include <devo/diagnostic.hpp>
+#include <devo/ruleset.hpp>
+#include <devo/value.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace devo::app {
+
+// Of the built-in rule sets in force on `as_of` that have a tier `tier`, the
+// one that took effect last; null when none has it.
+std::shared_ptr<const RuleSet> builtin_rules_with_tier(std::string_view tier, Date as_of);
+
+// "file:line:col: message", for a diagnostic carried into a decision's
+// warnings.
+std::string located_message(const Diagnostic& diagnostic);
+
+}  // namespace devo::app

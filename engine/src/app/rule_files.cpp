@@ -1,0 +1,79 @@
+// The use cases over rule files alone: check them, list what they hold, and
+// choose the one to write a catalogue of.
+
+#include <devo/app.hpp>
+
+#include <fmt/format.h>
+
+namespace devo::app {
+namespace {
+
+std::string date_range(const RuleSet& rules) {
+  return rules.effective_to ? fmt::format("{} to {}", rules.effective_from.to_string(),
+                                          rules.effective_to->to_string())
+                            : fmt::format("from {}", rules.effective_from.to_string());
+}
+
+std::optional<Listing> list_rulesets(Diagnostics& diags) {
+  Listing listing{{"id", "in force", "title"}, {}};
+  for (const std::string& id : builtin_ruleset_ids()) {
+    if (auto rules = resolve_rules(Given{id, {}}, Date::today(), diags)) {
+      listing.rows.push_back({rules->id, date_range(*rules), rules->title});
+    }
+  }
+  return diags.has_errors() ? std::nullopt : std::optional<Listing>(std::move(listing));
+}
+
+}  // namespace
+
+std::vector<CheckedRuleFile> check_rule_files(const std::vector<std::string>& paths,
+                                              Diagnostics& diags) {
+  std::vector<CheckedRuleFile> checked;
+  for (const std::string& path : paths) {
+    const std::size_t errors_before = diags.error_count();
+    CheckedRuleFile file;
+    file.file = path;
+    auto source = read_source_file(path, diags);
+    auto rules = source ? load_ruleset(*source, diags) : std::nullopt;
+    if (rules && diags.error_count() == errors_before) {
+      file.ok = true;
+      file.ruleset = rules->id;
+      file.tiers = rules->tiers.size();
+      file.powers = rules->powers.size();
+      file.conditions = rules->conditions.size();
+      file.facts = rules->facts.size();
+    }
+    checked.push_back(std::move(file));
+  }
+  return checked;
+}
+
+std::optional<Listing> list(ListWhat what, const Given& rules, Diagnostics& diags) {
+  if (what == ListWhat::rulesets) {
+    return list_rulesets(diags);
+  }
+  auto chosen = resolve_rules(rules, Date::today(), diags);
+  if (!chosen) {
+    return std::nullopt;
+  }
+  if (what == ListWhat::tiers) {
+    Listing listing{{"id", "title", "evidence", "summary"}, {}};
+    for (const Tier& tier : chosen->tiers) {
+      listing.rows.push_back(
+          {tier.id, tier.title, std::string(to_string(tier.evidence)), tier.summary});
+    }
+    return listing;
+  }
+  Listing listing{{"id", "tier", "evidence", "group", "title"}, {}};
+  for (const Power& power : chosen->powers) {
+    listing.rows.push_back(
+        {power.id, power.tier, std::string(to_string(power.evidence)), power.group, power.title});
+  }
+  return listing;
+}
+
+std::shared_ptr<const RuleSet> catalogue_rules(const Given& rules, Diagnostics& diags) {
+  return resolve_rules(rules, Date::today(), diags);
+}
+
+}  // namespace devo::app
