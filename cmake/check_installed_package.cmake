@@ -29,6 +29,10 @@ function(expect_answers output how)
 endfunction()
 
 run("cmake --install" "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}")
+# The man pages go with the binary when the build made them.
+if(EXISTS "${BUILD_DIR}/man/devo.1" AND NOT EXISTS "${prefix}/share/man/man1/devo-evaluate.1")
+  message(FATAL_ERROR "cmake --install left out the man pages (share/man/man1)")
+endif()
 run("configuring the example" "${CMAKE_COMMAND}" -S "${SOURCE_DIR}/examples/08-library"
     -B "${WORK_DIR}/build" "-DCMAKE_PREFIX_PATH=${prefix}" "-DCMAKE_CXX_COMPILER=${CXX}"
     -DCMAKE_BUILD_TYPE=Release)
