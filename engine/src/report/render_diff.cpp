@@ -1,3 +1,4 @@
+#include "report/csv.hpp"
 #include "report/json_values.hpp"
 #include "report/markdown.hpp"
 #include "report/report_common.hpp"
@@ -158,6 +159,32 @@ std::string markdown_diff(const DiffReport& report, const Receipt& from, const R
   return out + "\n## Changes\n\n" + markdown_table(changes);
 }
 
+// A spreadsheet's view of the changes: a row per changed power, each with the
+// subject's tiers on both sides, so that a filter on any column keeps whole
+// rows that still read on their own.
+std::string csv_diff(const DiffReport& report) {
+  std::vector<std::vector<std::string>> rows{{"subject_code", "subject_name", "subject_kind",
+                                              "tier_before", "tier_after", "power", "status_before",
+                                              "status_after"}};
+  for (const SubjectChange& change : report.changes) {
+    const Subject& subject = change.subject;
+    const std::vector<std::string> first{subject.code, subject.name, subject.kind, change.from_tier,
+                                         change.to_tier};
+    if (change.powers.empty()) {
+      std::vector<std::string> row = first;
+      row.insert(row.end(), {"", "", ""});
+      rows.push_back(std::move(row));
+    }
+    for (const PowerChange& power : change.powers) {
+      std::vector<std::string> row = first;
+      row.insert(row.end(),
+                 {power.id, std::string(to_string(power.from)), std::string(to_string(power.to))});
+      rows.push_back(std::move(row));
+    }
+  }
+  return csv_rows(rows);
+}
+
 Json counts_json(const std::vector<DiffCount>& counts) {
   Json json = Json::array();
   for (const DiffCount& count : counts) {
@@ -213,6 +240,8 @@ std::string render_diff(const DiffReport& report, const Receipt& from, const Rec
       return report::dump_json(report::json_diff(report, from, to));
     case OutputFormat::markdown:
       return printable(report::markdown_diff(report, from, to));
+    case OutputFormat::csv:
+      return report::csv_diff(report);
     case OutputFormat::text:
       break;
   }

@@ -1,3 +1,4 @@
+#include "report/csv.hpp"
 #include "report/json_values.hpp"
 #include "report/report_common.hpp"
 
@@ -175,6 +176,19 @@ Json json_report(const TestReport& report, std::optional<double> threshold) {
   return json;
 }
 
+std::string csv_report(const TestReport& report) {
+  std::vector<std::vector<std::string>> rows{
+      {"file", "line", "name", "ruleset", "as_of", "passed", "mismatches"}};
+  for (const TestCaseResult& result : report.cases) {
+    rows.push_back(
+        {result.location.file,
+         result.location.line == 0 ? std::string() : std::to_string(result.location.line),
+         result.name, result.ruleset, result.as_of.to_string(), result.passed ? "true" : "false",
+         join(result.mismatches, "\n")});
+  }
+  return csv_rows(rows);
+}
+
 }  // namespace
 }  // namespace devo::report
 
@@ -184,6 +198,9 @@ std::string render_test_report(const TestReport& report, OutputFormat format,
                                std::optional<double> threshold, const TextStyle& style) {
   if (format == OutputFormat::json) {
     return report::dump_json(report::json_report(report, threshold));
+  }
+  if (format == OutputFormat::csv) {
+    return report::csv_report(report);
   }
   return printable(report::text_report(report, threshold, style), style);
 }

@@ -20,6 +20,7 @@ namespace devo::report {
 std::string render_text(const Evaluation& evaluation, const TextStyle& style);
 std::string render_json(const Evaluation& evaluation);
 std::string render_markdown(const Evaluation& evaluation);
+std::string render_csv(const Evaluation& evaluation);
 
 // The ANSI colours and weights the reports use.
 enum class Colour { bold, dim, red, green, yellow, magenta, cyan };
