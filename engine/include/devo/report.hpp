@@ -131,4 +131,36 @@ std::string search_stop_in_words(const SuggestReport& report, const SuggestOptio
 std::string render_diagnostics(const Diagnostics& diags, OutputFormat format,
                                const TextStyle& style = {});
 
+// A plain table of text, such as a listing of rule sets, tiers or powers.
+// Each row has a cell per header; a shorter row is taken as ending in empty
+// cells, and cells beyond the header are ignored.
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+// Renders a table. Text: the header then a line per row, each column padded
+// to its widest cell and two spaces apart, the last one unpadded (the header
+// in bold with style.colour). JSON: an array with an object per row, keyed by
+// the header in its order. Markdown: a GitHub table with every cell escaped.
+// CSV: the header row, then the rows.
+std::string render_table(const Table& table, OutputFormat format, const TextStyle& style = {});
+
+// One subject of a sweep of England and the decision reached on it (evaluated
+// without reasons is enough).
+struct SweepRow {
+  const Subject& subject;
+  const Decision& decision;
+};
+
+// Renders a sweep: a row per subject, in the order given, with its code,
+// name and kind, the tier reached (its id; empty, or null in JSON, for none)
+// and a column per power of `rules`, in the rule set's order, headed by the
+// power's id and holding its status ("available", "unavailable", "unknown";
+// empty when the decision does not have it). Text, Markdown and CSV are that
+// table (render_table()); JSON is an array with an object per subject:
+// {"code", "name", "kind", "tier", "powers": {id: status}}.
+std::string render_sweep(const RuleSet& rules, const std::vector<SweepRow>& rows,
+                         OutputFormat format, const TextStyle& style = {});
+
 }  // namespace devo
