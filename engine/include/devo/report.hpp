@@ -86,6 +86,15 @@ std::string render_validation(const Validation& validation, OutputFormat format,
 std::string render_test_report(const TestReport& report, OutputFormat format,
                                std::optional<double> threshold, const TextStyle& style = {});
 
+// The outcome of `devo test` as JUnit XML, for CI servers: one <testsuites>
+// holding one <testsuite name="devo"> with a <testcase> per case (its name,
+// and its case file as the classname) and, for a failed case, a <failure>
+// whose message is the mismatches and whose text adds the reasons. Properties
+// give devo's version, the data and each rule set's SHA-256, and the
+// coverage. No times, so the same run gives the same bytes. Everything is
+// made printable() and XML-escaped, so no character XML 1.0 forbids appears.
+std::string render_test_report_junit(const TestReport& report);
+
 // Renders a diff of two rule sets (or dates) over England: the receipts of
 // both sides, a summary of subjects per tier and per available power, then
 // each subject that changed with the reasons on both sides. CSV: the changes
