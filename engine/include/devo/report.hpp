@@ -36,7 +36,9 @@ struct Evaluation {
   const Decision& decision;
 };
 
-enum class OutputFormat { text, json, markdown };
+// How a report is written. CSV (RFC 4180, LF line ends) is for spreadsheets:
+// each renderer below says which table it gives.
+enum class OutputFormat { text, json, markdown, csv };
 
 struct TextStyle {
   // ANSI colours, for a terminal.
@@ -51,7 +53,9 @@ struct TextStyle {
 // been through it already; a front end uses it for its own messages.
 std::string printable(std::string_view text, const TextStyle& style = {});
 
-// Renders an evaluation. JSON follows the contract in docs/output.md.
+// Renders an evaluation. JSON follows the contract in docs/output.md. CSV:
+// one row per tier, then per power: kind,id,title,status,held (held "true",
+// "false" or empty, as devo's data records it; empty for a tier).
 std::string render_evaluation(const Evaluation& evaluation, OutputFormat format,
                               const TextStyle& style = {});
 
@@ -68,20 +72,37 @@ struct Validation {
 };
 
 // Renders a validation: the findings like diagnostics, then a line saying
-// whether the proposal is valid; or the same as JSON.
+// whether the proposal is valid; or the same as JSON. CSV: the findings alone,
+// as render_diagnostics() writes them.
 std::string render_validation(const Validation& validation, OutputFormat format,
                               const TextStyle& style = {});
 
 // Renders the outcome of `devo test`: each failing case with what was
 // expected, what came, and the reasons behind it; the rule coverage as a
 // table with the outcomes not yet seen; the receipts; and a last line
-// "N passed, M failed". `threshold` is the coverage asked for, if any.
+// "N passed, M failed". `threshold` is the coverage asked for, if any. CSV:
+// one row per case: file,line,name,ruleset,as_of,passed,mismatches (the
+// mismatches a line each in one field).
 std::string render_test_report(const TestReport& report, OutputFormat format,
                                std::optional<double> threshold, const TextStyle& style = {});
 
+// The outcome of `devo test` as JUnit XML, for CI servers: one <testsuites>
+// holding one <testsuite name="devo"> with a <testcase> per case (its name,
+// and its case file as the classname) and, for a failed case, a <failure>
+// whose message is the mismatches and whose text adds the reasons. Properties
+// give devo's version, the data and each rule set's SHA-256, and the
+// coverage. No times, so the same run gives the same bytes. Everything is
+// made printable() and XML-escaped, so no character XML 1.0 forbids appears.
+std::string render_test_report_junit(const TestReport& report);
+
 // Renders a diff of two rule sets (or dates) over England: the receipts of
 // both sides, a summary of subjects per tier and per available power, then
-// each subject that changed with the reasons on both sides.
+// each subject that changed with the reasons on both sides. CSV: the changes
+// alone, in the text's order, under the header
+// subject_code,subject_name,subject_kind,tier_before,tier_after,power,status_before,status_after:
+// a row per power whose status changed, each with the subject's tiers (an
+// empty tier for none); a subject with no such power (its tier changed, or
+// only powers that one side alone has) gets one row with the power empty.
 std::string render_diff(const DiffReport& report, const Receipt& from, const Receipt& to,
                         OutputFormat format, const TextStyle& style = {});
 
@@ -98,7 +119,10 @@ std::string render_catalogue(const RuleSet& rules, CatalogueFormat format);
 // Renders the outcome of `devo suggest`: the subject alone, what each
 // grouping was assumed to be, how far the search went, then each grouping
 // found, best first, with its tier, the powers it gains, the facts it
-// changes and the public-service areas it splits; or the same as JSON.
+// changes and the public-service areas it splits; or the same as JSON. CSV:
+// a row per grouping, best first:
+// rank,added_codes,added_names,tier,powers_gained,split_areas (lists a line
+// each in one field). Markdown gives the text.
 std::string render_suggestions(const SuggestReport& report, const RuleSet& rules,
                                const Receipt& receipt, const SuggestOptions& options,
                                OutputFormat format, const TextStyle& style = {});
@@ -126,8 +150,43 @@ std::string render_check(const std::vector<CheckedRuleFile>& files, const Diagno
                          OutputFormat format, const TextStyle& style = {});
 
 // Renders diagnostics like a compiler: `file:line:col: error: message [code]`,
-// the offending line and a caret (text), or as a JSON array.
+// the offending line and a caret (text), or as a JSON array. CSV:
+// file,line,column,severity,code,message, a row per diagnostic with its
+// notes after it (severity "note", with its diagnostic's code); line and
+// column empty when not known.
 std::string render_diagnostics(const Diagnostics& diags, OutputFormat format,
                                const TextStyle& style = {});
+
+// A plain table of text, such as a listing of rule sets, tiers or powers.
+// Each row has a cell per header; a shorter row is taken as ending in empty
+// cells, and cells beyond the header are ignored.
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+// Renders a table. Text: the header then a line per row, each column padded
+// to its widest cell and two spaces apart, the last one unpadded (the header
+// in bold with style.colour). JSON: an array with an object per row, keyed by
+// the header in its order. Markdown: a GitHub table with every cell escaped.
+// CSV: the header row, then the rows.
+std::string render_table(const Table& table, OutputFormat format, const TextStyle& style = {});
+
+// One subject of a sweep of England and the decision reached on it (evaluated
+// without reasons is enough).
+struct SweepRow {
+  const Subject& subject;
+  const Decision& decision;
+};
+
+// Renders a sweep: a row per subject, in the order given, with its code,
+// name and kind, the tier reached (its id; empty, or null in JSON, for none)
+// and a column per power of `rules`, in the rule set's order, headed by the
+// power's id and holding its status ("available", "unavailable", "unknown";
+// empty when the decision does not have it). Text, Markdown and CSV are that
+// table (render_table()); JSON is an array with an object per subject:
+// {"code", "name", "kind", "tier", "powers": {id: status}}.
+std::string render_sweep(const RuleSet& rules, const std::vector<SweepRow>& rows,
+                         OutputFormat format, const TextStyle& style = {});
 
 }  // namespace devo

@@ -45,6 +45,20 @@ using Codes = std::vector<std::string>;
 // The value of one fact. The string alternative holds an enum value.
 using FactValue = std::variant<bool, std::int64_t, std::string, Date, Codes>;
 
+// A fact's value as a rule or facts file writes it, for messages and tables:
+// "true", "600000", an enum value's id ("mayoral_combined_authority"),
+// "2024-05-02", "[E06000001, E06000002]" ("[]" for no codes). Not the words
+// the reports use for people (labels, thousands separators), nor JSON.
+std::string to_text(const FactValue& value);
+
+// The one wording of a date that is not "YYYY-MM-DD" or not on the calendar:
+// "'2023-02-30' is not a real date in the form YYYY-MM-DD".
+std::string invalid_date_message(std::string_view text);
+
+// `text` as a date, or nothing after reporting an `invalid-date` error at
+// `where` in the words of invalid_date_message().
+std::optional<Date> parse_date(std::string_view text, const Location& where, Diagnostics& diags);
+
 // A value as written in a rule or facts file, before it is given a fact's type.
 // `text` holds the string itself, or the source spelling of any other scalar.
 struct Literal {

@@ -84,10 +84,8 @@ class FactTyper {
     if (value.kind != Literal::Kind::string) {
       return mismatch(fact, value, "a date (YYYY-MM-DD)");
     }
-    auto date = Date::parse(value.text);
+    auto date = parse_date(value.text, value.location, m_diags);
     if (!date) {
-      m_diags.error(value.location, std::string(codes::invalid_date),
-                    fmt::format("'{}' is not a real date in the form YYYY-MM-DD", value.text));
       return std::nullopt;
     }
     return *date;

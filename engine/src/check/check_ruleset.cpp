@@ -270,11 +270,8 @@ class RuleSetChecker {
         }
         break;
       case FactType::date:
-        if (expect_kind(fact, operand, Literal::Kind::string, "a date (YYYY-MM-DD)") &&
-            !Date::parse(operand.text)) {
-          m_diags.error(
-              operand.location, std::string(codes::invalid_date),
-              fmt::format("'{}' is not a real date in the form YYYY-MM-DD", operand.text));
+        if (expect_kind(fact, operand, Literal::Kind::string, "a date (YYYY-MM-DD)")) {
+          parse_date(operand.text, operand.location, m_diags);
         }
         break;
       case FactType::codes:

@@ -195,11 +195,9 @@ class ProposalReader {
           "are shown as they would be once the mayor is in office";
       return;
     }
-    const auto date = Date::parse(raw.mayor_first_elected->text);
+    const auto date =
+        parse_date(raw.mayor_first_elected->text, raw.mayor_first_elected->location, m_diags);
     if (!date) {
-      m_diags.error(raw.mayor_first_elected->location, std::string(codes::invalid_date),
-                    fmt::format("'{}' is not a real date in the form YYYY-MM-DD",
-                                raw.mayor_first_elected->text));
       return;
     }
     facts.values["mayor_first_elected"] = *date;

@@ -163,12 +163,7 @@ class RuleSetDecoder {
     if (node == nullptr || node->kind != Node::Kind::string) {
       return std::nullopt;
     }
-    auto date = Date::parse(node->text);
-    if (!date) {
-      m_diags.error(node->location, std::string(codes::invalid_date),
-                    fmt::format("'{}' is not a real date in the form YYYY-MM-DD", node->text));
-    }
-    return date;
+    return parse_date(node->text, node->location, m_diags);
   }
 
   Source decode_source(const Node& node) {

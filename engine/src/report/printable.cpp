@@ -92,6 +92,26 @@ std::string escaped(char32_t code_point) {
 
 }  // namespace
 
+namespace report {
+
+std::string newlines_as_lf(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') {
+        ++i;
+      }
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace report
+
 std::string printable(std::string_view text, const TextStyle& style) {
   std::string result;
   result.reserve(text.size());

@@ -1,4 +1,5 @@
 #include "report/catalogue_words.hpp"
+#include "report/markdown.hpp"
 #include "report/report_common.hpp"
 
 #include <devo/report.hpp>
@@ -102,22 +103,24 @@ class Writer {
   virtual std::string finish() = 0;
 };
 
-// GitHub-flavoured Markdown without raw HTML, so that it reads the same in
-// any renderer and as plain text.
+// GitHub-flavoured Markdown without raw HTML (but for `<br>`, where a rule
+// file's text breaks a line inside a table cell), so that it reads the same in
+// any renderer and as plain text. Text is escaped and tables laid out by
+// report/markdown.hpp, as in every Markdown report.
 class MarkdownWriter final : public Writer {
  public:
   void heading(std::size_t level, const Inline& text, std::string_view /*anchor*/) override {
     block(fmt::format("{} {}\n", std::string(level, '#'), render(text)));
   }
 
-  void paragraph(const Inline& text) override { block(safe_line_start(render(text)) + '\n'); }
+  void paragraph(const Inline& text) override { block(markdown_line_start(render(text)) + '\n'); }
 
   // One paragraph, a field a line, with hard line breaks (a trailing
   // backslash): a list here would run into a list just before or after it.
   void fields(const std::vector<Field>& fields) override {
     std::vector<std::string> lines;
     for (const Field& field : fields) {
-      lines.push_back(fmt::format("**{}:** {}", escape(field.label), render(field.value)));
+      lines.push_back(fmt::format("**{}:** {}", markdown_text(field.label), render(field.value)));
     }
     block(join(lines, "\\\n") + '\n');
   }
@@ -125,27 +128,25 @@ class MarkdownWriter final : public Writer {
   void bullets(const std::vector<Inline>& items) override {
     std::string out;
     for (const Inline& item : items) {
-      out += fmt::format("- {}\n", safe_line_start(render(item)));
+      out += fmt::format("- {}\n", markdown_line_start(render(item)));
     }
     block(out);
   }
 
   void table(const std::vector<std::string_view>& head, const std::vector<Row>& rows) override {
     std::vector<std::string> titles;
-    std::string divider = "|";
     for (std::string_view title : head) {
-      titles.push_back(escape(title));
-      divider += "---|";
+      titles.push_back(markdown_cell(title));
     }
-    std::string out = fmt::format("| {} |\n{}\n", join(titles, " | "), divider);
+    std::vector<std::vector<std::string>> cells;
     for (const Row& table_row : rows) {
-      std::vector<std::string> cells;
+      std::vector<std::string> row;
       for (const Inline& cell : table_row.cells) {
-        cells.push_back(render(cell));
+        row.push_back(render(cell, LineBreaks::html));
       }
-      out += fmt::format("| {} |\n", join(cells, " | "));
+      cells.push_back(std::move(row));
     }
-    block(out);
+    block(markdown_table_of_markup(titles, cells));
   }
 
   std::string finish() override { return std::move(m_out); }
@@ -159,18 +160,19 @@ class MarkdownWriter final : public Writer {
     m_out += text;
   }
 
-  static std::string render(const Inline& text) {
+  static std::string render(const Inline& text, LineBreaks breaks = LineBreaks::space) {
     std::string out;
     for (const Span& span : text.spans()) {
-      out += render(span);
+      out += render(span, breaks);
     }
     return out;
   }
 
-  static std::string render(const Span& span) {
+  static std::string render(const Span& span, LineBreaks breaks) {
+    const auto escape = [breaks](std::string_view text) { return markdown_text(text, breaks); };
     switch (span.style) {
       case Span::Style::code:
-        return code_span(span.text);
+        return markdown_code(span.text);
       case Span::Style::strong:
         return fmt::format("**{}**", escape(span.text));
       case Span::Style::evidence:
@@ -189,89 +191,6 @@ class MarkdownWriter final : public Writer {
                                     : fmt::format("[{}]({})", escape(span.text), address);
     }
     return escape(span.text);
-  }
-
-  // Text with everything Markdown could take for markup escaped: emphasis,
-  // code, links, HTML, table cells, headings, strikethrough and entities. A
-  // newline would end a table row, so it becomes a space.
-  static std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
-      switch (c) {
-        case '\n':
-          out += ' ';
-          break;
-        case '\r':
-          break;
-        case '\\':
-        case '`':
-        case '*':
-        case '_':
-        case '[':
-        case ']':
-        case '<':
-        case '>':
-        case '|':
-        case '#':
-        case '~':
-          out += '\\';
-          out += c;
-          break;
-        case '&': {
-          // Only "&name;"-like text would be read as an entity; "Trowers &
-          // Hamlins" stays as it is.
-          const bool entity_like =
-              i + 1 < text.size() &&
-              (std::isalnum(static_cast<unsigned char>(text[i + 1])) != 0 || text[i + 1] == '#');
-          out += entity_like ? "\\&" : "&";
-          break;
-        }
-        default:
-          out += c;
-      }
-    }
-    return out;
-  }
-
-  // A line that starts like a list item, a setext underline or a numbered
-  // item ("2021. A year") would be read as one; a backslash stops that.
-  static std::string safe_line_start(std::string text) {
-    if (text.empty()) {
-      return text;
-    }
-    if (text[0] == '-' || text[0] == '+' || text[0] == '=') {
-      return '\\' + text;
-    }
-    std::size_t digits = 0;
-    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) != 0) {
-      ++digits;
-    }
-    if (digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')')) {
-      text.insert(digits, 1, '\\');
-    }
-    return text;
-  }
-
-  // A code span fenced by more backticks than it holds in a row. A `|` must
-  // be escaped even here, or GitHub ends the table cell at it.
-  static std::string code_span(std::string_view text) {
-    std::size_t longest = 0;
-    std::size_t run = 0;
-    std::string body;
-    for (char c : text) {
-      run = c == '`' ? run + 1 : 0;
-      longest = std::max(longest, run);
-      if (c == '|') {
-        body += "\\|";
-      } else {
-        body += c == '\n' || c == '\r' ? ' ' : c;
-      }
-    }
-    const std::string fence(longest + 1, '`');
-    const bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
-    return pad ? fmt::format("{} {} {}", fence, body, fence) : fence + body + fence;
   }
 
   // A link destination: what would end it, or a table cell, percent-encoded.

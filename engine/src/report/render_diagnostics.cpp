@@ -1,3 +1,4 @@
+#include "report/csv.hpp"
 #include "report/json_values.hpp"
 #include "report/report_common.hpp"
 #include "report/text_table.hpp"
@@ -291,6 +292,28 @@ std::string diagnostics_markdown(const Diagnostics& diags) {
   return fmt::format("{}text\n{}{}\n", fence, text, fence);
 }
 
+std::string diagnostics_csv(const Diagnostics& diags) {
+  std::vector<std::vector<std::string>> rows{
+      {"file", "line", "column", "severity", "code", "message"}};
+  const auto place = [](const Location& where) {
+    const bool known = where.line != 0;
+    return std::pair{known ? std::to_string(where.line) : std::string(),
+                     known && where.column != 0 ? std::to_string(where.column) : std::string()};
+  };
+  for (const Diagnostic& diagnostic : diags.sorted()) {
+    const auto [line, column] = place(diagnostic.location);
+    rows.push_back({diagnostic.location.file, line, column,
+                    std::string(to_string(diagnostic.severity)), diagnostic.code,
+                    diagnostic.message});
+    for (const Diagnostic& note : diagnostic.notes) {
+      const auto [note_line, note_column] = place(note.location);
+      rows.push_back(
+          {note.location.file, note_line, note_column, "note", diagnostic.code, note.message});
+    }
+  }
+  return csv_rows(rows);
+}
+
 }  // namespace
 
 Json diagnostics_array(const Diagnostics& diags) {
@@ -312,6 +335,8 @@ std::string render_diagnostics(const Diagnostics& diags, OutputFormat format,
       return report::diagnostics_json(diags);
     case OutputFormat::markdown:
       return printable(report::diagnostics_markdown(diags));
+    case OutputFormat::csv:
+      return report::diagnostics_csv(diags);
     case OutputFormat::text:
       break;
   }

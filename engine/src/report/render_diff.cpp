@@ -1,4 +1,6 @@
+#include "report/csv.hpp"
 #include "report/json_values.hpp"
+#include "report/markdown.hpp"
 #include "report/report_common.hpp"
 
 #include <devo/report.hpp>
@@ -104,58 +106,83 @@ std::string text_diff(const DiffReport& report, const Receipt& from, const Recei
 }
 
 std::string markdown_diff(const DiffReport& report, const Receipt& from, const Receipt& to) {
-  const auto cell = [](std::string text) {
-    std::string escaped;
-    for (char c : text) {
-      escaped += c == '|' ? std::string("\\|") : std::string(1, c);
-    }
-    return escaped;
-  };
-  std::string out = fmt::format("# Diff: {} → {}\n\n", side_words(from), side_words(to));
-  out += "| | from | to |\n|---|---|---|\n";
-  out += fmt::format("| Rule set | {} | {} |\n", from.ruleset, to.ruleset);
-  out += fmt::format("| SHA-256 | {} | {} |\n", from.ruleset_sha256, to.ruleset_sha256);
-  out += fmt::format("| As of | {} | {} |\n", from.as_of.to_string(), to.as_of.to_string());
+  std::string out = fmt::format("# Diff: {} → {}\n\n", markdown_text(side_words(from)),
+                                markdown_text(side_words(to)));
+  MarkdownTable receipts{{"", "from", "to"}, {}, {}};
+  receipts.rows.push_back({"Rule set", from.ruleset, to.ruleset});
+  receipts.rows.push_back({"SHA-256", from.ruleset_sha256, to.ruleset_sha256});
+  receipts.rows.push_back({"As of", from.as_of.to_string(), to.as_of.to_string()});
   if (!from.data_vintage.empty()) {
-    out += fmt::format("| Data | {} | {} |\n", cell(from.data_vintage), cell(to.data_vintage));
+    receipts.rows.push_back({"Data", from.data_vintage, to.data_vintage});
   }
+  out += markdown_table(receipts);
   out += fmt::format("\n{} subjects, {} changed.\n", report.subjects, report.changes.size());
   for (const auto& [heading, counts] : {std::pair<std::string, const std::vector<DiffCount>*>{
                                             "Subjects by highest tier", &report.tiers},
                                         std::pair<std::string, const std::vector<DiffCount>*>{
                                             "Subjects with the power available", &report.powers}}) {
-    out += fmt::format("\n## {}\n\n| | {} | {} | change |\n|---|---:|---:|---:|\n", heading,
-                       from.ruleset, to.ruleset);
+    MarkdownTable table{{"", from.ruleset, to.ruleset, "change"},
+                        {},
+                        {Align::left, Align::right, Align::right, Align::right}};
     for (const DiffCount& count : *counts) {
-      out += fmt::format(
-          "| {} | {} | {} | {} |\n", count.id, count_cell(count, true), count_cell(count, false),
-          count.in_from && count.in_to ? change_words(count.from, count.to) : std::string());
+      table.rows.push_back(
+          {count.id, count_cell(count, true), count_cell(count, false),
+           count.in_from && count.in_to ? change_words(count.from, count.to) : std::string()});
     }
+    out += fmt::format("\n## {}\n\n", heading) + markdown_table(table);
   }
-  if (!report.changes.empty()) {
-    out += "\n## Changes\n\n| Subject | What | Before | After |\n|---|---|---|---|\n";
+  if (report.changes.empty()) {
+    return out;
   }
-  const auto reasons_cell = [&](const std::vector<Reason>& reasons) {
-    std::vector<std::string> parts;
+  // Each side's cell: its tier or status, then the reasons behind it, a line each.
+  const auto side_cell = [](std::string_view outcome, const std::vector<Reason>& reasons) {
+    std::string cell(outcome);
     for (const Reason* reason : telling(reasons)) {
-      parts.push_back(cell(reason->message));
+      cell += "\n" + reason->message;
     }
-    return fmt::format("{}", fmt::join(parts, "<br>"));
+    return cell;
   };
+  MarkdownTable changes{{"Subject", "What", "Before", "After"}, {}, {}};
   for (const SubjectChange& change : report.changes) {
-    const std::string subject = cell(subject_in_words(change.subject));
+    const std::string subject = subject_in_words(change.subject);
     if (change.from_tier != change.to_tier) {
-      out += fmt::format("| {} | tier | {}<br>{} | {}<br>{} |\n", subject,
-                         tier_name(change.from_tier), reasons_cell(change.from_tier_reasons),
-                         tier_name(change.to_tier), reasons_cell(change.to_tier_reasons));
+      changes.rows.push_back({subject, "tier",
+                              side_cell(tier_name(change.from_tier), change.from_tier_reasons),
+                              side_cell(tier_name(change.to_tier), change.to_tier_reasons)});
     }
     for (const PowerChange& power : change.powers) {
-      out += fmt::format("| {} | {} | {}<br>{} | {}<br>{} |\n", subject, power.id,
-                         words_for(power.from), reasons_cell(power.from_reasons),
-                         words_for(power.to), reasons_cell(power.to_reasons));
+      changes.rows.push_back({subject, power.id,
+                              side_cell(words_for(power.from), power.from_reasons),
+                              side_cell(words_for(power.to), power.to_reasons)});
     }
   }
-  return out;
+  return out + "\n## Changes\n\n" + markdown_table(changes);
+}
+
+// A spreadsheet's view of the changes: a row per changed power, each with the
+// subject's tiers on both sides, so that a filter on any column keeps whole
+// rows that still read on their own.
+std::string csv_diff(const DiffReport& report) {
+  std::vector<std::vector<std::string>> rows{{"subject_code", "subject_name", "subject_kind",
+                                              "tier_before", "tier_after", "power", "status_before",
+                                              "status_after"}};
+  for (const SubjectChange& change : report.changes) {
+    const Subject& subject = change.subject;
+    const std::vector<std::string> first{subject.code, subject.name, subject.kind, change.from_tier,
+                                         change.to_tier};
+    if (change.powers.empty()) {
+      std::vector<std::string> row = first;
+      row.insert(row.end(), {"", "", ""});
+      rows.push_back(std::move(row));
+    }
+    for (const PowerChange& power : change.powers) {
+      std::vector<std::string> row = first;
+      row.insert(row.end(),
+                 {power.id, std::string(to_string(power.from)), std::string(to_string(power.to))});
+      rows.push_back(std::move(row));
+    }
+  }
+  return csv_rows(rows);
 }
 
 Json counts_json(const std::vector<DiffCount>& counts) {
@@ -213,6 +240,8 @@ std::string render_diff(const DiffReport& report, const Receipt& from, const Rec
       return report::dump_json(report::json_diff(report, from, to));
     case OutputFormat::markdown:
       return printable(report::markdown_diff(report, from, to));
+    case OutputFormat::csv:
+      return report::csv_diff(report);
     case OutputFormat::text:
       break;
   }

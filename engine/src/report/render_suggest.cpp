@@ -1,6 +1,7 @@
 // `devo suggest`'s report: the groupings found, best first, each with what it
 // changes against the subject alone.
 
+#include "report/csv.hpp"
 #include "report/json_values.hpp"
 #include "report/report_common.hpp"
 #include "support/words.hpp"
@@ -180,6 +181,26 @@ std::string text_report(const SuggestReport& report, const RuleSet& rules, const
   return out;
 }
 
+// A row per suggestion, best first: the councils added (codes and names, a
+// line each in one field), the tier reached, the powers gained and the
+// public-service areas split.
+std::string csv_report(const SuggestReport& report, const RuleSet& rules) {
+  std::vector<std::vector<std::string>> rows{
+      {"rank", "added_codes", "added_names", "tier", "powers_gained", "split_areas"}};
+  for (std::size_t rank = 0; rank < report.suggestions.size(); ++rank) {
+    const Suggestion& suggestion = report.suggestions[rank];
+    const auto& tier = suggestion.decision.tier;
+    rows.push_back(
+        {std::to_string(rank + 1), fmt::format("{}", fmt::join(suggestion.added, "\n")),
+         fmt::format("{}", fmt::join(suggestion.added_names, "\n")),
+         tier ? rules.tiers[*tier].id : std::string(),
+         fmt::format("{}",
+                     fmt::join(powers_gained(report.subject_decision, suggestion.decision), "\n")),
+         std::to_string(suggestion.split_areas)});
+  }
+  return report::csv_rows(rows);
+}
+
 Json json_report(const SuggestReport& report, const RuleSet& rules, const Receipt& receipt,
                  const SuggestOptions& options) {
   Json suggestions = Json::array();
@@ -228,6 +249,9 @@ std::string render_suggestions(const SuggestReport& report, const RuleSet& rules
                                OutputFormat format, const TextStyle& style) {
   if (format == OutputFormat::json) {
     return report::dump_json(json_report(report, rules, receipt, options));
+  }
+  if (format == OutputFormat::csv) {
+    return csv_report(report, rules);
   }
   return printable(text_report(report, rules, receipt, options, style), style);
 }

@@ -1,3 +1,4 @@
+#include "report/csv.hpp"
 #include "report/json_values.hpp"
 #include "report/report_common.hpp"
 
@@ -175,15 +176,122 @@ Json json_report(const TestReport& report, std::optional<double> threshold) {
   return json;
 }
 
+std::string csv_report(const TestReport& report) {
+  std::vector<std::vector<std::string>> rows{
+      {"file", "line", "name", "ruleset", "as_of", "passed", "mismatches"}};
+  for (const TestCaseResult& result : report.cases) {
+    rows.push_back(
+        {result.location.file,
+         result.location.line == 0 ? std::string() : std::to_string(result.location.line),
+         result.name, result.ruleset, result.as_of.to_string(), result.passed ? "true" : "false",
+         join(result.mismatches, "\n")});
+  }
+  return csv_rows(rows);
+}
+
+// Text for XML 1.0, in an attribute value (`attribute`) or between tags.
+// printable() has written out every character XML forbids (controls but tab
+// and newline, U+FFFE and U+FFFF, bytes that are not UTF-8) and the carriage
+// return; the five markup characters become references, and in an attribute
+// so do tab and newline, which a parser would otherwise turn into spaces.
+std::string xml_escaped(std::string_view text, bool attribute) {
+  std::string out;
+  const std::string safe = printable(newlines_as_lf(text));
+  out.reserve(safe.size());
+  for (char c : safe) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
+        break;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string xml_attribute(std::string_view name, std::string_view value) {
+  return fmt::format(" {}=\"{}\"", name, xml_escaped(value, true));
+}
+
+std::string junit_report(const TestReport& report) {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  const std::string counts = fmt::format(" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\"",
+                                         report.cases.size(), report.failed());
+  out += fmt::format("<testsuites{}{}>\n", xml_attribute("name", "devo test"), counts);
+  out += fmt::format("  <testsuite{}{}>\n", xml_attribute("name", "devo"), counts);
+  out += "    <properties>\n";
+  const auto property = [&out](std::string_view name, std::string_view value) {
+    out += fmt::format("      <property{}{}/>\n", xml_attribute("name", name),
+                       xml_attribute("value", value));
+  };
+  property("devo_version", k_version);
+  if (!report.data_vintage.empty()) {
+    property("data_vintage", report.data_vintage);
+    property("data_sha256", report.data_sha256);
+  }
+  for (const RuleSetCoverage& coverage : report.coverage) {
+    property(fmt::format("ruleset_sha256.{}", coverage.ruleset), coverage.sha256);
+  }
+  property("coverage_percent", fmt::format("{:.1f}", report.coverage_percent()));
+  out += "    </properties>\n";
+  for (const TestCaseResult& result : report.cases) {
+    out += fmt::format("    <testcase{}{}", xml_attribute("name", result.name),
+                       xml_attribute("classname", result.location.file));
+    if (result.passed) {
+      out += "/>\n";
+      continue;
+    }
+    std::string details = fmt::format("{}: {} ({}, as of {})\n", location_words(result.location),
+                                      result.name, result.ruleset, result.as_of.to_string());
+    for (const std::string& mismatch : result.mismatches) {
+      details += fmt::format("  {}\n", mismatch);
+    }
+    for (const std::string& reason : result.trail) {
+      details += fmt::format("    {}\n", reason);
+    }
+    out += fmt::format(">\n      <failure{}{}>{}</failure>\n    </testcase>\n",
+                       xml_attribute("message", join(result.mismatches, "; ")),
+                       xml_attribute("type", "mismatch"), xml_escaped(details, false));
+  }
+  out += "  </testsuite>\n</testsuites>\n";
+  return out;
+}
+
 }  // namespace
 }  // namespace devo::report
 
 namespace devo {
 
+std::string render_test_report_junit(const TestReport& report) {
+  return report::junit_report(report);
+}
+
 std::string render_test_report(const TestReport& report, OutputFormat format,
                                std::optional<double> threshold, const TextStyle& style) {
   if (format == OutputFormat::json) {
     return report::dump_json(report::json_report(report, threshold));
+  }
+  if (format == OutputFormat::csv) {
+    return report::csv_report(report);
   }
   return printable(report::text_report(report, threshold, style), style);
 }

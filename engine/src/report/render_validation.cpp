@@ -19,6 +19,10 @@ std::string render_validation(const Validation& validation, OutputFormat format,
     json["findings"] = report::diagnostics_array(validation.findings);
     return report::dump_json(json);
   }
+  if (format == OutputFormat::csv) {
+    // A verdict is not a row of the findings' table.
+    return render_diagnostics(validation.findings, format, style);
+  }
   // The findings are escaped by render_diagnostics; the verdict line names
   // the proposal, from the user's file.
   const std::string& name = validation.subject.name;

@@ -1,5 +1,6 @@
 #include "report/report_common.hpp"
 
+#include "report/csv.hpp"
 #include "support/words.hpp"
 
 #include <fmt/format.h>
@@ -20,6 +21,8 @@ std::string render_evaluation(const Evaluation& evaluation, OutputFormat format,
       return report::render_json(evaluation);
     case OutputFormat::markdown:
       return printable(report::render_markdown(evaluation));
+    case OutputFormat::csv:
+      return report::render_csv(evaluation);
     case OutputFormat::text:
       break;
   }
@@ -29,6 +32,27 @@ std::string render_evaluation(const Evaluation& evaluation, OutputFormat format,
 }  // namespace devo
 
 namespace devo::report {
+
+std::string render_csv(const Evaluation& evaluation) {
+  const Decision& decision = evaluation.decision;
+  std::vector<std::vector<std::string>> rows{{"kind", "id", "title", "status", "held"}};
+  for (std::size_t i = 0; i < decision.tiers.size(); ++i) {
+    const TierResult& result = decision.tiers[i];
+    const Tier* tier = find_tier(evaluation.rules, i, result.id);
+    rows.push_back({"tier", result.id, tier == nullptr ? std::string() : tier->title,
+                    std::string(to_string(result.status)), ""});
+  }
+  for (std::size_t i = 0; i < decision.powers.size(); ++i) {
+    const PowerResult& result = decision.powers[i];
+    const Power* power = find_power(evaluation.rules, i, result.id);
+    const std::optional<bool>& held = result.holding.held;
+    rows.push_back({"power", result.id, power == nullptr ? std::string() : power->title,
+                    std::string(to_string(result.status)),
+                    held ? std::string(*held ? "true" : "false") : std::string()});
+  }
+  return csv_rows(rows);
+}
+
 namespace {
 
 std::string_view escape_code(Colour colour) {

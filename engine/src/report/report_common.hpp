@@ -20,6 +20,7 @@ namespace devo::report {
 std::string render_text(const Evaluation& evaluation, const TextStyle& style);
 std::string render_json(const Evaluation& evaluation);
 std::string render_markdown(const Evaluation& evaluation);
+std::string render_csv(const Evaluation& evaluation);
 
 // The ANSI colours and weights the reports use.
 enum class Colour { bold, dim, red, green, yellow, magenta, cyan };
@@ -31,6 +32,11 @@ std::string paint(std::string_view text, Colour colour, const TextStyle& style);
 // The length of the colour code paint() writes at the start of `text`, or 0:
 // with colour on, printable() keeps these and escapes every other control.
 std::size_t paint_code_length(std::string_view text);
+
+// `text` with "\r\n" and a lone "\r" as "\n", so that printable() keeps each
+// line break as one and writes out no carriage return: for the table cells
+// of Markdown and CSV, which keep a cell's lines.
+std::string newlines_as_lf(std::string_view text);
 
 // The rule behind decision.tiers[index] (powers[index]). The decision lists
 // them in the rule set's order, so the index nearly always finds it; the id is

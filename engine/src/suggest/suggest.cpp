@@ -177,25 +177,6 @@ bool is_computed(std::string_view fact) {
                      [&](const ComputedFact& computed) { return computed.name == fact; });
 }
 
-std::string value_in_words(const FactValue& value) {
-  return std::visit(
-      [](const auto& v) -> std::string {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, bool>) {
-          return v ? "true" : "false";
-        } else if constexpr (std::is_same_v<T, std::int64_t>) {
-          return std::to_string(v);
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          return v;
-        } else if constexpr (std::is_same_v<T, Date>) {
-          return v.to_string();
-        } else {
-          return "[" + support::join_words(v) + "]";
-        }
-      },
-      value);
-}
-
 // The facts every grouping is given: the subject's own that are not computed
 // from the area, what a new grouping of a single council would be, and the
 // caller's assumptions over both.
@@ -477,7 +458,7 @@ std::optional<SuggestReport> suggest(const Geography& geography, const CompiledR
   report.subject_decision = rules.evaluate(subject, EvaluateOptions{true, options.as_of});
   for (const auto& [name, value] : given) {
     if (subject.values.find(name) == subject.values.end() || subject.values.at(name) != value) {
-      report.assumed.push_back(fmt::format("{}: {}", name, value_in_words(value)));
+      report.assumed.push_back(fmt::format("{}: {}", name, to_text(value)));
     }
   }
   Search search(atlas, rules, options, *target, wanted, places, std::move(given), own_institution);

@@ -1,9 +1,11 @@
+#include <devo/codes.hpp>
 #include <devo/value.hpp>
 
 #include <fmt/format.h>
 
 #include <charconv>
 #include <chrono>
+#include <type_traits>
 
 namespace devo {
 namespace {
@@ -154,6 +156,37 @@ std::string_view to_string(Literal::Kind kind) {
       return "list";
   }
   return "null";
+}
+
+std::string to_text(const FactValue& value) {
+  return std::visit(
+      [](const auto& item) -> std::string {
+        using Item = std::decay_t<decltype(item)>;
+        if constexpr (std::is_same_v<Item, bool>) {
+          return item ? "true" : "false";
+        } else if constexpr (std::is_same_v<Item, std::int64_t>) {
+          return std::to_string(item);
+        } else if constexpr (std::is_same_v<Item, std::string>) {
+          return item;
+        } else if constexpr (std::is_same_v<Item, Date>) {
+          return item.to_string();
+        } else {
+          return fmt::format("[{}]", fmt::join(item, ", "));
+        }
+      },
+      value);
+}
+
+std::string invalid_date_message(std::string_view text) {
+  return fmt::format("'{}' is not a real date in the form YYYY-MM-DD", text);
+}
+
+std::optional<Date> parse_date(std::string_view text, const Location& where, Diagnostics& diags) {
+  auto date = Date::parse(text);
+  if (!date) {
+    diags.error(where, std::string(codes::invalid_date), invalid_date_message(text));
+  }
+  return date;
 }
 
 std::string format_integer(std::int64_t value) {

@@ -59,26 +59,6 @@ std::string scalar(const Node* node) {
   return node != nullptr && node->is_scalar() ? node->text : std::string();
 }
 
-// A fact's value as a test case writes it, for messages.
-std::string value_words(const FactValue& value) {
-  return std::visit(
-      [](const auto& item) -> std::string {
-        using Item = std::decay_t<decltype(item)>;
-        if constexpr (std::is_same_v<Item, bool>) {
-          return item ? "true" : "false";
-        } else if constexpr (std::is_same_v<Item, std::int64_t>) {
-          return std::to_string(item);
-        } else if constexpr (std::is_same_v<Item, std::string>) {
-          return item;
-        } else if constexpr (std::is_same_v<Item, Date>) {
-          return item.to_string();
-        } else {
-          return fmt::format("[{}]", fmt::join(item, ", "));
-        }
-      },
-      value);
-}
-
 std::string node_words(const Node& node) {
   if (node.kind != Node::Kind::sequence) {
     return node.text;
@@ -185,11 +165,8 @@ class Runner {
                                 result.name));
       return;
     }
-    const auto as_of = Date::parse(as_of_node->text);
+    const auto as_of = parse_date(as_of_node->text, as_of_node->location, m_diags);
     if (!as_of) {
-      m_diags.error(
-          as_of_node->location, std::string(codes::invalid_date),
-          fmt::format("'{}' is not a real date in the form YYYY-MM-DD", as_of_node->text));
       return;
     }
     UsedRules* used = rules_for(rules_node->text, file, rules_node->location);
@@ -357,8 +334,7 @@ class Runner {
                                                   entry.key, node_words(entry.value)));
         } else if (!same_value(entry.value, it->second)) {
           result.mismatches.push_back(fmt::format("fact {}: expected {}, got {}", entry.key,
-                                                  node_words(entry.value),
-                                                  value_words(it->second)));
+                                                  node_words(entry.value), to_text(it->second)));
         }
       }
     }

@@ -49,3 +49,32 @@ TEST_CASE("fact types round-trip through their names", "[value]") {
   }
   CHECK_FALSE(devo::fact_type_from_string("string").has_value());
 }
+
+TEST_CASE("a fact's value as a file writes it", "[value]") {
+  CHECK(devo::to_text(devo::FactValue(true)) == "true");
+  CHECK(devo::to_text(devo::FactValue(false)) == "false");
+  CHECK(devo::to_text(devo::FactValue(std::int64_t{3009664})) == "3009664");
+  CHECK(devo::to_text(devo::FactValue(std::int64_t{-5})) == "-5");
+  CHECK(devo::to_text(devo::FactValue(std::string("mayoral_combined_authority"))) ==
+        "mayoral_combined_authority");
+  CHECK(devo::to_text(devo::FactValue(Date::from_civil(2024, 5, 2))) == "2024-05-02");
+  CHECK(devo::to_text(devo::FactValue(devo::Codes{"E06000001", "E06000002", "E06000003"})) ==
+        "[E06000001, E06000002, E06000003]");
+  CHECK(devo::to_text(devo::FactValue(devo::Codes{})) == "[]");
+}
+
+TEST_CASE("a date that is not one is reported in one set of words", "[value]") {
+  CHECK(devo::invalid_date_message("2023-02-30") ==
+        "'2023-02-30' is not a real date in the form YYYY-MM-DD");
+  devo::Diagnostics diags;
+  CHECK(devo::parse_date("2024-02-29", devo::Location{"a.yaml", 2, 7}, diags) ==
+        Date::from_civil(2024, 2, 29));
+  CHECK(diags.empty());
+  CHECK_FALSE(devo::parse_date("1 May 2024", devo::Location{"a.yaml", 3, 9}, diags).has_value());
+  const auto found = diags.sorted();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == devo::Severity::error);
+  CHECK(found[0].code == "invalid-date");
+  CHECK(found[0].location == devo::Location{"a.yaml", 3, 9});
+  CHECK(found[0].message == "'1 May 2024' is not a real date in the form YYYY-MM-DD");
+}
