@@ -28,6 +28,9 @@ OutputFormat output_format(const std::string& name) {
   if (name == "json") {
     return OutputFormat::json;
   }
+  if (name == "csv") {
+    return OutputFormat::csv;
+  }
   return name == "markdown" ? OutputFormat::markdown : OutputFormat::text;
 }
 
@@ -145,66 +148,36 @@ class ProgressBar {
   std::size_t m_turn = 0;
 };
 
-std::string table_text(const app::Listing& listing, OutputFormat format) {
-  const auto& header = listing.header;
-  const auto& rows = listing.rows;
-  if (format == OutputFormat::json) {
-    nlohmann::ordered_json array = nlohmann::ordered_json::array();
-    for (const auto& row : rows) {
-      nlohmann::ordered_json object;
-      for (std::size_t i = 0; i < header.size(); ++i) {
-        object[header[i]] = row[i];
-      }
-      array.push_back(object);
-    }
-    return array.dump(2) + "\n";
+}  // namespace
+
+namespace {
+
+// `evaluate --all`: every subject of England, a row each.
+int run_sweep(const EvaluateArguments& arguments) {
+  Diagnostics diags(arguments.max_errors);
+  const auto england = app::evaluate_england(
+      inputs(arguments.as_of, arguments.rules, arguments.subject.data), false, diags);
+  if (!england) {
+    return fail(diags, arguments.format == "json", arguments.output);
   }
-  std::string out;
-  if (format == OutputFormat::markdown) {
-    auto line = [](const std::vector<std::string>& cells) {
-      std::string text = "|";
-      for (const std::string& cell : cells) {
-        text += " " + cell + " |";
-      }
-      return text;
-    };
-    out += line(header) + "\n";
-    out += line(std::vector<std::string>(header.size(), "---")) + "\n";
-    for (const auto& row : rows) {
-      out += line(row) + "\n";
-    }
-    return printable(out);
-  }
-  std::vector<std::size_t> widths(header.size(), 0);
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    widths[i] = header[i].size();
-    for (const auto& row : rows) {
-      widths[i] = std::max(widths[i], row[i].size());
-    }
-  }
-  auto print_row = [&](const std::vector<std::string>& cells) {
-    std::string text;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      text += i + 1 == cells.size() ? cells[i] : fmt::format("{:<{}}  ", cells[i], widths[i]);
-    }
-    out += text + "\n";
-  };
-  print_row(header);
-  for (const auto& row : rows) {
-    print_row(row);
-  }
-  return printable(out);
+  print_warnings(diags);
+  return emit(render_sweep(*england->rules, england->sweep_rows(), output_format(arguments.format),
+                           style_for(arguments.output)),
+              arguments.output, k_exit_ok);
 }
 
 }  // namespace
 
 int run_evaluate(const EvaluateArguments& arguments) {
   const SubjectArguments& subject = arguments.subject;
-  const int subjects =
-      !subject.facts.empty() + !subject.authority.empty() + !subject.proposal.empty();
+  const int subjects = arguments.all + !subject.facts.empty() + !subject.authority.empty() +
+                       !subject.proposal.empty();
   if (subjects != 1) {
-    return report_usage("evaluate",
-                        "name what to evaluate with one of --authority, --proposal or --facts");
+    return report_usage(
+        "evaluate", "name what to evaluate with one of --authority, --proposal, --facts or --all");
+  }
+  if (arguments.all) {
+    return run_sweep(arguments);
   }
   using Kind = app::SubjectRequest::Kind;
   app::EvaluateRequest request;
@@ -254,6 +227,12 @@ int run_test(const TestArguments& arguments) {
   const int code = diags.has_errors() ? k_exit_bad_input
                    : result->passed   ? k_exit_ok
                                       : k_exit_invalid;
+  // JUnit XML for a CI system, beside the report; the file is written whole
+  // or not at all, as --output is.
+  if (!arguments.junit.empty() &&
+      emit(render_test_report_junit(result->report), arguments.junit, code) != code) {
+    return k_exit_bad_input;
+  }
   return emit(render_test_report(result->report, output_format(arguments.format),
                                  arguments.coverage_threshold, style_for(arguments.output)),
               arguments.output, code);
@@ -322,7 +301,8 @@ int run_list(const ListArguments& arguments) {
   if (!listing) {
     return fail(diags, format == OutputFormat::json, arguments.output);
   }
-  return emit(table_text(*listing, format), arguments.output, k_exit_ok);
+  return emit(render_table(*listing, format, style_for(arguments.output)), arguments.output,
+              k_exit_ok);
 }
 
 int run_export(const ExportArguments& arguments) {

@@ -20,6 +20,9 @@ struct SubjectArguments {
 
 struct EvaluateArguments {
   SubjectArguments subject;
+  // Every district, county council, combined authority and the GLA, a row
+  // each, instead of one subject.
+  bool all = false;
   std::string rules;
   // "fact=value": facts taken as given, over what the subject says.
   std::vector<std::string> assumptions;
@@ -45,6 +48,8 @@ struct TestArguments {
   std::vector<std::string> paths;
   std::string filter;
   std::optional<double> coverage_threshold;
+  // Where to write a JUnit XML report as well; none when empty.
+  std::string junit;
   std::string data;
   std::string format = "text";
   // Where to write the output; standard output when empty.

@@ -145,13 +145,20 @@ void add_evaluate(CLI::App& app, devo::cli::EvaluateArguments& arguments) {
                                        "(schemas/proposal.schema.json)");
   auto* facts = command->add_option("--facts", arguments.subject.facts,
                                     "A YAML file with a subject and its facts given by hand");
-  authority->excludes(proposal)->excludes(facts);
-  proposal->excludes(facts);
+  auto* all = command->add_flag(
+      "--all", arguments.all,
+      "Every district, county council, combined authority and the GLA, a row each with its tier "
+      "and each power's status (--format csv for a spreadsheet)");
+  authority->excludes(proposal)->excludes(facts)->excludes(all);
+  proposal->excludes(facts)->excludes(all);
+  facts->excludes(all);
   command->add_option("--data", arguments.subject.data, k_data_help);
-  command->add_option("--assume", arguments.assumptions,
-                      "fact=value: take a fact as given (a functional economic area, say), over "
-                      "what the subject says; repeat for several");
-  add_format(command, arguments.format, {"text", "json", "markdown"});
+  command
+      ->add_option("--assume", arguments.assumptions,
+                   "fact=value: take a fact as given (a functional economic area, say), over "
+                   "what the subject says; repeat for several")
+      ->excludes(all);
+  add_format(command, arguments.format, {"text", "json", "markdown", "csv"});
   add_output(command, arguments.output);
   add_as_of(command, arguments.as_of);
   add_max_errors(command, arguments.max_errors);
@@ -190,6 +197,8 @@ void add_test(CLI::App& app, devo::cli::TestArguments& arguments) {
       ->add_option("--coverage-threshold", arguments.coverage_threshold,
                    "Fail when rule coverage is below this percentage")
       ->check(number_between(0.0, 100.0));
+  command->add_option("--junit", arguments.junit,
+                      "Also write the results as JUnit XML to this file, for CI systems");
   command->add_option("--data", arguments.data, k_data_help);
   add_format(command, arguments.format, {"text", "json"});
   add_output(command, arguments.output);
@@ -221,7 +230,7 @@ void add_diff(CLI::App& app, devo::cli::DiffArguments& arguments) {
   command->add_flag("--exit-code", arguments.exit_code,
                     "Exit 1 when any subject changed (0 when none did), for CI");
   command->add_option("--data", arguments.data, k_data_help);
-  add_format(command, arguments.format, {"text", "json", "markdown"});
+  add_format(command, arguments.format, {"text", "json", "markdown", "csv"});
   add_output(command, arguments.output);
   add_max_errors(command, arguments.max_errors);
   command->footer(k_exit_codes);
@@ -259,7 +268,7 @@ void add_list(CLI::App& app, devo::cli::ListArguments& arguments) {
   command->add_option("--rules", arguments.rules,
                       "Rule set for tiers and powers: a built-in id or a rule file; default: "
                       "the built-in rule set in force today");
-  add_format(command, arguments.format, {"text", "json", "markdown"});
+  add_format(command, arguments.format, {"text", "json", "markdown", "csv"});
   add_output(command, arguments.output);
   command->footer(k_exit_codes);
 }

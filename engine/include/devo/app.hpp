@@ -232,12 +232,7 @@ std::optional<SuggestResult> suggest(const SuggestRequest& request, Diagnostics&
 // table.
 enum class ListWhat { rulesets, tiers, powers };
 
-struct Listing {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-};
-
-std::optional<Listing> list(ListWhat what, const Given& rules, Diagnostics& diags);
+std::optional<Table> list(ListWhat what, const Given& rules, Diagnostics& diags);
 
 // `devo docs`: the rule set to write a catalogue of (render_catalogue), as in
 // force today when none is named.
@@ -253,6 +248,8 @@ struct EnglandEvaluation {
   Receipt receipt;
 
   std::vector<ExportedSubject> subjects() const;
+  // The rows of a sweep (render_sweep), one per subject.
+  std::vector<SweepRow> sweep_rows() const;
 };
 
 // `rules_only`: the rule set alone, without England's subjects.

@@ -73,4 +73,12 @@ std::vector<ExportedSubject> EnglandEvaluation::subjects() const {
   return subjects;
 }
 
+std::vector<SweepRow> EnglandEvaluation::sweep_rows() const {
+  std::vector<SweepRow> rows;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    rows.push_back(SweepRow{facts[i].subject, decisions[i]});
+  }
+  return rows;
+}
+
 }  // namespace devo::app

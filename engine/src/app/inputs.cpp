@@ -16,12 +16,7 @@ std::optional<Date> resolve_date(const Given& date, Diagnostics& diags) {
   if (date.empty()) {
     return Date::today();
   }
-  auto parsed = Date::parse(date.text);
-  if (!parsed) {
-    diags.error(date.at, std::string(codes::invalid_date),
-                fmt::format("'{}' is not a real date in the form YYYY-MM-DD", date.text));
-  }
-  return parsed;
+  return parse_date(date.text, date.at, diags);
 }
 
 std::shared_ptr<const RuleSet> resolve_rules(const Given& rules, Date as_of, Diagnostics& diags) {

@@ -14,14 +14,14 @@ std::string date_range(const RuleSet& rules) {
                             : fmt::format("from {}", rules.effective_from.to_string());
 }
 
-std::optional<Listing> list_rulesets(Diagnostics& diags) {
-  Listing listing{{"id", "in force", "title"}, {}};
+std::optional<Table> list_rulesets(Diagnostics& diags) {
+  Table listing{{"id", "in force", "title"}, {}};
   for (const std::string& id : builtin_ruleset_ids()) {
     if (auto rules = resolve_rules(Given{id, {}}, Date::today(), diags)) {
       listing.rows.push_back({rules->id, date_range(*rules), rules->title});
     }
   }
-  return diags.has_errors() ? std::nullopt : std::optional<Listing>(std::move(listing));
+  return diags.has_errors() ? std::nullopt : std::optional<Table>(std::move(listing));
 }
 
 }  // namespace
@@ -48,7 +48,7 @@ std::vector<CheckedRuleFile> check_rule_files(const std::vector<std::string>& pa
   return checked;
 }
 
-std::optional<Listing> list(ListWhat what, const Given& rules, Diagnostics& diags) {
+std::optional<Table> list(ListWhat what, const Given& rules, Diagnostics& diags) {
   if (what == ListWhat::rulesets) {
     return list_rulesets(diags);
   }
@@ -57,14 +57,14 @@ std::optional<Listing> list(ListWhat what, const Given& rules, Diagnostics& diag
     return std::nullopt;
   }
   if (what == ListWhat::tiers) {
-    Listing listing{{"id", "title", "evidence", "summary"}, {}};
+    Table listing{{"id", "title", "evidence", "summary"}, {}};
     for (const Tier& tier : chosen->tiers) {
       listing.rows.push_back(
           {tier.id, tier.title, std::string(to_string(tier.evidence)), tier.summary});
     }
     return listing;
   }
-  Listing listing{{"id", "tier", "evidence", "group", "title"}, {}};
+  Table listing{{"id", "tier", "evidence", "group", "title"}, {}};
   for (const Power& power : chosen->powers) {
     listing.rows.push_back(
         {power.id, power.tier, std::string(to_string(power.evidence)), power.group, power.title});
