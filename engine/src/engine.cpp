@@ -270,13 +270,4 @@ void CompiledRules::decide(const BoundFacts& facts, Outcome& outcome, bool reaso
   evaluate::decide(*m_program, facts, outcome, reasons);
 }
 
-std::span<const Finding> Outcome::tier_findings(std::size_t index) const {
-  const std::uint32_t begin = index == 0 ? 0 : finding_ends[index - 1];
-  return std::span<const Finding>(findings).subspan(begin, finding_ends[index] - begin);
-}
-
-std::span<const Finding> Outcome::power_findings(std::size_t power) const {
-  return tier_findings(tiers.size() + power);
-}
-
 }  // namespace devo
