@@ -198,6 +198,13 @@ std::optional<FactInput> load_facts(const SourceFile& source, const RuleSet& rul
   return input;
 }
 
+std::optional<std::pair<std::string, FactValue>> parse_fact_assignment(std::string_view text,
+                                                                       const RuleSet& rules,
+                                                                       const Location& where,
+                                                                       Diagnostics& diags) {
+  return check::parse_fact_assignment(text, rules, where, diags);
+}
+
 std::vector<std::string> builtin_ruleset_ids() {
   std::vector<std::string> ids;
   for (const EmbeddedFile& file : builtin_rule_files()) {
