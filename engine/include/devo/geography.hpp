@@ -1,5 +1,6 @@
 #pragma once
 
+#include <devo/computed_facts.hpp>  // the facts it computes
 #include <devo/diagnostic.hpp>
 #include <devo/facts.hpp>
 #include <devo/ruleset.hpp>
@@ -29,16 +30,6 @@ struct DatasetInfo {
   // to the data it was made on.
   std::string sha256;
 };
-
-// A fact devo computes from its data for every authority and proposal, with
-// its type. Rule sets that declare one of these must give it this type.
-struct ComputedFact {
-  std::string_view name;
-  FactType type;
-  std::string_view meaning;
-};
-
-std::span<const ComputedFact> computed_facts();
 
 // A proposal's facts, and every finding about it as a proposal: the errors
 // (councils listed twice, a single council as a combined authority, an

@@ -11,6 +11,7 @@
 #include "validate/schema_validator.hpp"
 
 #include <devo/codes.hpp>
+#include <devo/computed_facts.hpp>
 
 #include <fmt/format.h>
 

@@ -10,6 +10,7 @@
 #include "support/words.hpp"
 
 #include <devo/codes.hpp>
+#include <devo/computed_facts.hpp>
 #include <devo/suggest.hpp>
 
 #include <fmt/format.h>
