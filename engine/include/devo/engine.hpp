@@ -19,7 +19,8 @@ namespace devo {
 
 namespace detail {
 struct Program;
-}
+struct ProgramAccess;
+}  // namespace detail
 
 // Loads one rule file: parses the YAML, validates it against
 // schemas/ruleset.schema.json, builds the typed model and checks it (unique
@@ -74,11 +75,11 @@ class CompiledRules {
   BoundFacts bind(const FactInput& facts) const;
   void decide(const BoundFacts& facts, Outcome& outcome, bool reasons = false) const;
 
-
-  // The compiled program, for devo's own modules (rule coverage walks it).
-  const detail::Program& program() const { return *m_program; }
-
  private:
+  // devo's own modules reach the program through compile/access.hpp, which
+  // is not installed.
+  friend struct detail::ProgramAccess;
+
   std::shared_ptr<const detail::Program> m_program;
 };
 

@@ -18,7 +18,8 @@ namespace devo {
 
 namespace detail {
 struct Atlas;
-}
+struct AtlasAccess;
+}  // namespace detail
 
 // Where devo's England data came from, for receipts and reports.
 struct DatasetInfo {
@@ -101,11 +102,11 @@ class Geography {
   // code yet is given by its name. Each is accepted by authority().
   std::vector<std::string> authority_codes() const;
 
-  // The data itself, for devo's own modules (the test runner reads proposals
-  // written inline in test files through it).
-  const detail::Atlas& atlas() const { return *m_atlas; }
-
  private:
+  // devo's own modules reach the data through geography/access.hpp, which is
+  // not installed.
+  friend struct detail::AtlasAccess;
+
   explicit Geography(std::shared_ptr<const detail::Atlas> atlas);
 
   std::shared_ptr<const detail::Atlas> m_atlas;

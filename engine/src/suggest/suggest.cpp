@@ -4,6 +4,7 @@
 
 #include "support/suggest.hpp"
 
+#include "geography/access.hpp"
 #include "geography/area_facts.hpp"
 #include "geography/atlas.hpp"
 #include "geography/groupings.hpp"
@@ -455,7 +456,7 @@ std::optional<SuggestReport> suggest(const Geography& geography, const CompiledR
       wanted.push_back(*index);
     }
   }
-  const detail::Atlas& atlas = geography.atlas();
+  const detail::Atlas& atlas = geography::atlas_of(geography);
   const std::vector<DistrictIndex> own = districts_of(atlas, subject.subject);
   if (own.empty()) {
     diags.error(Location{subject.subject.name, 0, 0}, std::string(codes::unknown_council),

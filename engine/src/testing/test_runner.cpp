@@ -270,8 +270,7 @@ class Runner {
       }
       return found ? std::optional<Subject>(Subject{std::move(*found), {}}) : std::nullopt;
     }
-    auto result =
-        geography::proposal_from_document(england->atlas(), *proposal, rules, as_of, m_diags);
+    auto result = geography::proposal_from_document(*england, *proposal, rules, as_of, m_diags);
     return Subject{std::move(result.facts), std::move(result.findings)};
   }
 
