@@ -193,6 +193,13 @@ std::optional<FactInput> load_facts(const SourceFile& source, const RuleSet& rul
   return input;
 }
 
+std::optional<std::pair<std::string, FactValue>> parse_fact_assignment(std::string_view text,
+                                                                       const RuleSet& rules,
+                                                                       const Location& where,
+                                                                       Diagnostics& diags) {
+  return check::parse_fact_assignment(text, rules, where, diags);
+}
+
 std::vector<std::string> builtin_ruleset_ids() {
   std::vector<std::string> ids;
   for (const EmbeddedFile& file : builtin_rule_files()) {
@@ -269,15 +276,6 @@ BoundFacts CompiledRules::bind(const FactInput& facts) const {
 
 void CompiledRules::decide(const BoundFacts& facts, Outcome& outcome, bool reasons) const {
   evaluate::decide(*m_program, facts, outcome, reasons);
-}
-
-std::span<const Finding> Outcome::tier_findings(std::size_t index) const {
-  const std::uint32_t begin = index == 0 ? 0 : finding_ends[index - 1];
-  return std::span<const Finding>(findings).subspan(begin, finding_ends[index] - begin);
-}
-
-std::span<const Finding> Outcome::power_findings(std::size_t power) const {
-  return tier_findings(tiers.size() + power);
 }
 
 }  // namespace devo

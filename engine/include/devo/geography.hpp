@@ -1,5 +1,6 @@
 #pragma once
 
+#include <devo/computed_facts.hpp>  // the facts it computes
 #include <devo/diagnostic.hpp>
 #include <devo/facts.hpp>
 #include <devo/ruleset.hpp>
@@ -17,7 +18,8 @@ namespace devo {
 
 namespace detail {
 struct Atlas;
-}
+struct AtlasAccess;
+}  // namespace detail
 
 // Where devo's England data came from, for receipts and reports.
 struct DatasetInfo {
@@ -29,16 +31,6 @@ struct DatasetInfo {
   // to the data it was made on.
   std::string sha256;
 };
-
-// A fact devo computes from its data for every authority and proposal, with
-// its type. Rule sets that declare one of these must give it this type.
-struct ComputedFact {
-  std::string_view name;
-  FactType type;
-  std::string_view meaning;
-};
-
-std::span<const ComputedFact> computed_facts();
 
 // A proposal's facts, and every finding about it as a proposal: the errors
 // (councils listed twice, a single council as a combined authority, an
@@ -111,11 +103,11 @@ class Geography {
   // code yet is given by its name. Each is accepted by authority().
   std::vector<std::string> authority_codes() const;
 
-  // The data itself, for devo's own modules (the test runner reads proposals
-  // written inline in test files through it).
-  const detail::Atlas& atlas() const { return *m_atlas; }
-
  private:
+  // devo's own modules reach the data through geography/access.hpp, which is
+  // not installed.
+  friend struct detail::AtlasAccess;
+
   explicit Geography(std::shared_ptr<const detail::Atlas> atlas);
 
   std::shared_ptr<const detail::Atlas> m_atlas;

@@ -51,7 +51,7 @@ std::optional<ResolvedSubject> subject_from_node(SubjectRequest::Kind kind, cons
                        ResolvedSubject{std::move(*found), {}, england->info()})
                  : std::nullopt;
   }
-  auto proposal = geography::proposal_from_document(england->atlas(), node, rules, as_of, diags);
+  auto proposal = geography::proposal_from_document(*england, node, rules, as_of, diags);
   return ResolvedSubject{std::move(proposal.facts), std::move(proposal.findings), england->info()};
 }
 

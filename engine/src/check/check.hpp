@@ -8,6 +8,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 
 namespace devo::check {
 
@@ -27,6 +29,13 @@ void warn_unused(const RuleSet& rules, Diagnostics& diags);
 // if any error was reported.
 std::optional<FactInput> check_facts(const load::RawFacts& raw, const RuleSet& rules,
                                      Diagnostics& diags);
+
+// "fact=value" as one of `rules`' facts, typed as check_facts() types a facts
+// file's value (devo::parse_fact_assignment).
+std::optional<std::pair<std::string, FactValue>> parse_fact_assignment(std::string_view text,
+                                                                       const RuleSet& rules,
+                                                                       const Location& where,
+                                                                       Diagnostics& diags);
 
 // "the string 'lots'", "the integer 5", "a list": how messages name a value.
 std::string describe(const Literal& literal);

@@ -2,7 +2,6 @@
 #include "support/suggest.hpp"
 
 #include <devo/codes.hpp>
-#include <devo/engine.hpp>
 
 #include <fmt/format.h>
 
@@ -141,7 +140,6 @@ Literal literal_from_text(std::string_view text, const Location& where) {
 }
 
 }  // namespace
-}  // namespace check
 
 std::optional<std::pair<std::string, FactValue>> parse_fact_assignment(std::string_view text,
                                                                        const RuleSet& rules,
@@ -168,8 +166,6 @@ std::optional<std::pair<std::string, FactValue>> parse_fact_assignment(std::stri
   }
   return std::pair{name, std::move(*value)};
 }
-
-namespace check {
 
 std::optional<FactInput> check_facts(const load::RawFacts& raw, const RuleSet& rules,
                                      Diagnostics& diags) {

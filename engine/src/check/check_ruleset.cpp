@@ -2,7 +2,7 @@
 #include "support/suggest.hpp"
 
 #include <devo/codes.hpp>
-#include <devo/geography.hpp>
+#include <devo/computed_facts.hpp>
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <devo/engine.hpp>
+#include <devo/evaluation.hpp>
 #include <devo/facts.hpp>
 #include <devo/ruleset.hpp>
 

@@ -477,3 +477,16 @@ Decision decide(const detail::Program& program, const compile::BoundFacts& facts
 }
 
 }  // namespace devo::evaluate
+
+namespace devo {
+
+std::span<const Finding> Outcome::tier_findings(std::size_t index) const {
+  const std::uint32_t begin = index == 0 ? 0 : finding_ends[index - 1];
+  return std::span<const Finding>(findings).subspan(begin, finding_ends[index] - begin);
+}
+
+std::span<const Finding> Outcome::power_findings(std::size_t power) const {
+  return tier_findings(tiers.size() + power);
+}
+
+}  // namespace devo

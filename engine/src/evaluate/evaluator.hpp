@@ -3,7 +3,7 @@
 #include "compile/program.hpp"
 
 #include <devo/decision.hpp>
-#include <devo/engine.hpp>
+#include <devo/evaluation.hpp>
 
 #include <vector>
 

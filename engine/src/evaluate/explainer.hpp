@@ -4,7 +4,7 @@
 #include "evaluate/evaluator.hpp"
 
 #include <devo/decision.hpp>
-#include <devo/engine.hpp>
+#include <devo/evaluation.hpp>
 
 namespace devo::evaluate {
 

@@ -1,6 +1,7 @@
 #include "geography/proposal.hpp"
 
 #include "check/check.hpp"
+#include "geography/access.hpp"
 #include "geography/area_facts.hpp"
 #include "geography/subjects.hpp"
 #include "geography/validity.hpp"
@@ -11,6 +12,7 @@
 #include "validate/schema_validator.hpp"
 
 #include <devo/codes.hpp>
+#include <devo/computed_facts.hpp>
 
 #include <fmt/format.h>
 
@@ -284,6 +286,11 @@ std::optional<ProposalFacts> proposal_facts(const detail::Atlas& atlas, const So
 ProposalFacts proposal_from_document(const detail::Atlas& atlas, const load::Node& document,
                                      const RuleSet& rules, Date as_of, Diagnostics& diags) {
   return ProposalReader(atlas, rules, as_of, diags).read(document);
+}
+
+ProposalFacts proposal_from_document(const Geography& england, const load::Node& document,
+                                     const RuleSet& rules, Date as_of, Diagnostics& diags) {
+  return proposal_from_document(atlas_of(england), document, rules, as_of, diags);
 }
 
 }  // namespace devo::geography

@@ -20,5 +20,9 @@ std::optional<ProposalFacts> proposal_facts(const detail::Atlas& atlas, const So
 // in another document (a test case, say), whose locations it keeps.
 ProposalFacts proposal_from_document(const detail::Atlas& atlas, const load::Node& document,
                                      const RuleSet& rules, Date as_of, Diagnostics& diags);
+// The same over the data `england` holds, for modules outside geography/ (the
+// test runner reads proposals written inline in case files).
+ProposalFacts proposal_from_document(const Geography& england, const load::Node& document,
+                                     const RuleSet& rules, Date as_of, Diagnostics& diags);
 
 }  // namespace devo::geography

@@ -4,12 +4,14 @@
 
 #include "support/suggest.hpp"
 
+#include "geography/access.hpp"
 #include "geography/area_facts.hpp"
 #include "geography/atlas.hpp"
 #include "geography/groupings.hpp"
 #include "support/words.hpp"
 
 #include <devo/codes.hpp>
+#include <devo/computed_facts.hpp>
 #include <devo/suggest.hpp>
 
 #include <fmt/format.h>
@@ -438,7 +440,7 @@ std::optional<SuggestReport> suggest(const Geography& geography, const CompiledR
       wanted.push_back(*index);
     }
   }
-  const detail::Atlas& atlas = geography.atlas();
+  const detail::Atlas& atlas = geography::atlas_of(geography);
   const std::vector<DistrictIndex> own = districts_of(atlas, subject.subject);
   if (own.empty()) {
     diags.error(Location{subject.subject.name, 0, 0}, std::string(codes::unknown_council),

@@ -1,5 +1,6 @@
 #include "testing/coverage.hpp"
 
+#include "compile/access.hpp"
 #include "compile/program.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/words.hpp"
@@ -14,10 +15,10 @@ CoverageRecorder::CoverageRecorder(const CompiledRules& rules)
     : m_rules(rules),
       m_tiers(rules.rules().tiers.size()),
       m_powers(rules.rules().powers.size()),
-      m_nodes(rules.program().nodes.size()) {}
+      m_nodes(compile::program_of(rules).nodes.size()) {}
 
 void CoverageRecorder::record(const FactInput& facts, const Decision& decision) {
-  const detail::Program& program = m_rules.program();
+  const detail::Program& program = compile::program_of(m_rules);
   const auto statuses = evaluate::evaluate_nodes(program, compile::bind_facts(program, facts));
   const auto mark = [](Seen& seen, Status status) {
     seen.holding = seen.holding || status == Status::holds;
@@ -39,7 +40,7 @@ void CoverageRecorder::record(const FactInput& facts, const Decision& decision) 
 
 RuleSetCoverage CoverageRecorder::result() const {
   const RuleSet& rules = m_rules.rules();
-  const detail::Program& program = m_rules.program();
+  const detail::Program& program = compile::program_of(m_rules);
   RuleSetCoverage coverage{rules.id, rules.sha256, rules.files, {}};
   for (std::size_t i = 0; i < rules.tiers.size(); ++i) {
     coverage.items.push_back(CoverageItem{"tier", rules.tiers[i].id, rules.tiers[i].location,

@@ -6,6 +6,7 @@
 // condition nodes, more than 64 distinct power groups) that the evaluator keeps
 // its statuses in several words.
 
+#include "compile/access.hpp"
 #include "compile/program.hpp"
 #include "support/catch.hpp"
 #include "support/subjects.hpp"
@@ -598,7 +599,7 @@ TEST_CASE("the fast path agrees with a reference evaluator on large synthetic ru
   for (std::uint64_t seed = 1; seed <= 6; ++seed) {
     for (const auto& [named, powers] : shapes) {
       const devo::CompiledRules compiled(synthetic_rules(seed, named, powers));
-      const devo::detail::Program& program = compiled.program();
+      const devo::detail::Program& program = devo::compile::program_of(compiled);
       words_seen.insert(program.words);
       INFO("seed " << seed << ", " << named << " named conditions, " << powers << " powers, "
                    << program.nodes.size() << " nodes, " << program.words << " words, "
@@ -624,7 +625,7 @@ TEST_CASE("the fast path agrees with a reference evaluator on large synthetic ru
 TEST_CASE("a synthetic rule set past 64 nodes and 64 power groups is what it is meant to be",
           "[evaluate][fast-path]") {
   const devo::CompiledRules compiled(synthetic_rules(42, 30, 90));
-  const devo::detail::Program& program = compiled.program();
+  const devo::detail::Program& program = devo::compile::program_of(compiled);
   CHECK(program.nodes.size() > 128);
   CHECK(program.words >= 3);
   CHECK(program.power_groups.size() > 64);
