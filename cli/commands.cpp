@@ -363,4 +363,14 @@ int run_suggest(const SuggestArguments& arguments) {
               arguments.output, k_exit_ok);
 }
 
+int run_schema(const SchemaArguments& arguments) {
+  Diagnostics diags;
+  const auto text = app::schema_text(option(arguments.name, "devo schema"), diags);
+  if (!text) {
+    print_diagnostics(diags);
+    return k_exit_bad_input;
+  }
+  return emit(*text, arguments.output, k_exit_ok);
+}
+
 }  // namespace devo::cli

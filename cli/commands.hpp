@@ -126,6 +126,12 @@ struct SuggestArguments {
   std::string output;
 };
 
+struct SchemaArguments {
+  std::string name;
+  // Where to write the output; standard output when empty.
+  std::string output;
+};
+
 // Each returns the process's exit code (exit_code.hpp).
 int run_evaluate(const EvaluateArguments& arguments);
 int run_validate(const ValidateArguments& arguments);
@@ -136,5 +142,6 @@ int run_docs(const DocsArguments& arguments);
 int run_list(const ListArguments& arguments);
 int run_export(const ExportArguments& arguments);
 int run_suggest(const SuggestArguments& arguments);
+int run_schema(const SchemaArguments& arguments);
 
 }  // namespace devo::cli

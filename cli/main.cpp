@@ -337,6 +337,20 @@ void add_suggest(CLI::App& app, devo::cli::SuggestArguments& arguments) {
   command->footer(k_exit_codes);
 }
 
+void add_schema(CLI::App& app, devo::cli::SchemaArguments& arguments) {
+  std::string names;
+  for (const std::string& name : devo::app::schema_names()) {
+    names += (names.empty() ? "" : ", ") + name;
+  }
+  CLI::App* command = app.add_subcommand(
+      "schema",
+      "Print one of devo's JSON Schemas: of the files it reads (proposal, facts, test-cases, "
+      "ruleset) for an editor, or of the JSON it writes (evaluate, validate, ...) for a tool");
+  command->add_option("name", arguments.name, "The schema: " + names)->required();
+  add_output(command, arguments.output);
+  command->footer(k_exit_codes);
+}
+
 // What the command line holds once parsed: one set of arguments per command.
 struct CommandLine {
   devo::cli::EvaluateArguments evaluate;
@@ -348,6 +362,7 @@ struct CommandLine {
   devo::cli::ListArguments list;
   devo::cli::ExportArguments export_arguments;
   devo::cli::SuggestArguments suggest;
+  devo::cli::SchemaArguments schema;
 };
 
 // Every command: its name, the options it defines (in help's order) and the
@@ -377,6 +392,8 @@ constexpr Command k_commands[] = {
      [](const CommandLine& line) { return devo::cli::run_export(line.export_arguments); }},
     {"suggest", [](CLI::App& app, CommandLine& line) { add_suggest(app, line.suggest); },
      [](const CommandLine& line) { return devo::cli::run_suggest(line.suggest); }},
+    {"schema", [](CLI::App& app, CommandLine& line) { add_schema(app, line.schema); },
+     [](const CommandLine& line) { return devo::cli::run_schema(line.schema); }},
 };
 
 // Words from the command line shown back to the user, made safe to print.

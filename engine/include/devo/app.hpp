@@ -238,6 +238,12 @@ std::optional<Table> list(ListWhat what, const Given& rules, Diagnostics& diags)
 // force today when none is named.
 std::shared_ptr<const RuleSet> catalogue_rules(const Given& rules, Diagnostics& diags);
 
+// `devo schema`: the names of the built-in JSON Schemas ("evaluate",
+// "proposal", ...: schemas/<name>.schema.json), and the text of one. An
+// unknown name is reported (unknown-schema) with the names there are.
+std::vector<std::string> schema_names();
+std::optional<std::string> schema_text(const Given& name, Diagnostics& diags);
+
 // Every district, county council, combined authority and the GLA evaluated
 // (without reasons): the subjects of `devo export` and of an England-wide
 // sweep.

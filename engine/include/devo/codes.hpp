@@ -69,6 +69,7 @@ inline constexpr std::string_view tier_not_reached = "tier-not-reached";
 // The command line.
 inline constexpr std::string_view usage = "usage";
 inline constexpr std::string_view unknown_ruleset = "unknown-ruleset";
+inline constexpr std::string_view unknown_schema = "unknown-schema";
 inline constexpr std::string_view search_incomplete = "search-incomplete";
 // The report itself.
 inline constexpr std::string_view too_many_errors = "too-many-errors";

@@ -73,6 +73,7 @@ std::span<const DiagnosticCodeInfo> diagnostic_codes() {
       {tier_not_reached, "the proposal reaches no tier of the rule set (finding)"},
       {usage, "the command line is not one devo understands (a missing or unknown option)"},
       {unknown_ruleset, "the rule set named is neither a file nor a built-in rule set"},
+      {unknown_schema, "the schema named is not one of devo's built-in schemas"},
       {search_incomplete,
        "suggest: the search stopped at its budget of groupings or time before its end (warning)"},
       {too_many_errors, "more errors than the limit; the rest are not shown"},

@@ -26,6 +26,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <stdexcept>
@@ -85,13 +86,24 @@ std::unique_ptr<LoadedSchema> parse_schema(std::string_view bytes) {
   return loaded;
 }
 
-// The built-in schemas, parsed on first use. A schema that fails to parse is
-// a fault in devo itself, so it throws (and the CLI reports an internal error).
+// One built-in schema, parsed the first time it is asked for: most are the
+// schemas of devo's JSON output, which nothing here validates against.
+struct BuiltinSchema {
+  std::string_view bytes;
+  std::once_flag parsed;
+  std::unique_ptr<LoadedSchema> loaded;
+};
+
+// The built-in schemas, each parsed on first use (safely from any thread). A
+// schema that fails to parse is a fault in devo itself, so it throws (and the
+// CLI reports an internal error).
 const LoadedSchema& schema_named(std::string_view path) {
-  static const auto k_schemas = [] {
-    std::map<std::string, std::unique_ptr<LoadedSchema>, std::less<>> schemas;
+  static auto k_schemas = [] {
+    std::map<std::string, std::unique_ptr<BuiltinSchema>, std::less<>> schemas;
     for (const EmbeddedFile& file : builtin_schema_files()) {
-      schemas.emplace(std::string(file.path), parse_schema(file.bytes));
+      auto schema = std::make_unique<BuiltinSchema>();
+      schema->bytes = file.bytes;
+      schemas.emplace(std::string(file.path), std::move(schema));
     }
     return schemas;
   }();
@@ -99,7 +111,9 @@ const LoadedSchema& schema_named(std::string_view path) {
   if (it == k_schemas.end()) {
     throw std::logic_error(fmt::format("no built-in schema '{}'", path));
   }
-  return *it->second;
+  BuiltinSchema& schema = *it->second;
+  std::call_once(schema.parsed, [&] { schema.loaded = parse_schema(schema.bytes); });
+  return *schema.loaded;
 }
 
 Json to_json(const Node& node) {

@@ -5,7 +5,11 @@
 #include "support/fixtures.hpp"
 
 #include <devo/codes.hpp>
+#include <devo/embedded.hpp>
 #include <devo/source.hpp>
+
+#include <algorithm>
+#include <filesystem>
 
 using devo::Diagnostics;
 using devo::SourceFile;
@@ -84,4 +88,28 @@ TEST_CASE("enum values list what is allowed", "[validate]") {
 TEST_CASE("the small rule set and the built-in rules pass the rule set schema", "[validate]") {
   CHECK(check(devo::test::small_ruleset_text(), k_rules).empty());
   CHECK(check(devo::test::read_project_file("rules/luwp-2022.yaml"), k_rules).empty());
+}
+
+TEST_CASE("every schema in schemas/ is built in, under its path, and usable", "[validate]") {
+  namespace fs = std::filesystem;
+  const auto builtin = devo::builtin_schema_files();
+  std::size_t found = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(DEVO_SOURCE_DIR) / "schemas")) {
+    const std::string name = entry.path().filename().string();
+    if (!name.ends_with(".schema.json")) {
+      continue;
+    }
+    ++found;
+    const std::string path = "schemas/" + name;
+    INFO(path);
+    const auto file = std::find_if(builtin.begin(), builtin.end(),
+                                   [&](const devo::EmbeddedFile& item) { return item.path == path; });
+    REQUIRE(file != builtin.end());
+    CHECK(file->bytes == devo::test::read_project_file(path));
+    // The validator can parse it (an empty mapping need not pass it).
+    CHECK_NOTHROW(check("{}\n", path));
+  }
+  // The input schemas and the output schemas (tests/output-schemas.txt).
+  CHECK(found >= 12);
+  CHECK(builtin.size() == found);
 }
