@@ -1,5 +1,6 @@
 #include "report/catalogue_words.hpp"
 #include "report/markdown.hpp"
+#include "report/markup.hpp"
 #include "report/report_common.hpp"
 
 #include <devo/report.hpp>
@@ -356,32 +357,7 @@ class HtmlWriter final : public Writer {
   }
 
   // Text and attribute values alike: the five characters HTML gives meaning.
-  static std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        case '\'':
-          out += "&#39;";
-          break;
-        default:
-          out += c;
-      }
-    }
-    return out;
-  }
+  static std::string escape(std::string_view text) { return escape_markup(text); }
 
   std::string m_title;
   std::string m_out;

@@ -1,5 +1,6 @@
 #include "report/csv.hpp"
 #include "report/json_values.hpp"
+#include "report/markup.hpp"
 #include "report/report_common.hpp"
 
 #include <devo/report.hpp>
@@ -192,40 +193,10 @@ std::string csv_report(const TestReport& report) {
 // Text for XML 1.0, in an attribute value (`attribute`) or between tags.
 // printable() has written out every character XML forbids (controls but tab
 // and newline, U+FFFE and U+FFFF, bytes that are not UTF-8) and the carriage
-// return; the five markup characters become references, and in an attribute
-// so do tab and newline, which a parser would otherwise turn into spaces.
+// return; then escape_markup().
 std::string xml_escaped(std::string_view text, bool attribute) {
-  std::string out;
-  const std::string safe = printable(newlines_as_lf(text));
-  out.reserve(safe.size());
-  for (char c : safe) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      case '\n':
-        out += attribute ? "&#10;" : "\n";
-        break;
-      case '\t':
-        out += attribute ? "&#9;" : "\t";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return escape_markup(printable(newlines_as_lf(text)),
+                       attribute ? MarkupPlace::attribute : MarkupPlace::text);
 }
 
 std::string xml_attribute(std::string_view name, std::string_view value) {

@@ -71,7 +71,7 @@ bool well_formed(const std::string& xml, std::string& why) {
     if (c == '&') {
       const std::size_t end = xml.find(';', i);
       const std::string_view ref(xml.data() + i, end == std::string::npos ? 0 : end - i + 1);
-      if (ref != "&amp;" && ref != "&lt;" && ref != "&gt;" && ref != "&quot;" && ref != "&apos;" &&
+      if (ref != "&amp;" && ref != "&lt;" && ref != "&gt;" && ref != "&quot;" && ref != "&#39;" &&
           ref != "&#10;" && ref != "&#9;") {
         why = fmt::format("bad reference at {}", i);
         return false;
@@ -147,15 +147,15 @@ TEST_CASE("JUnit XML: one suite, a case each, failures with their mismatches", "
 TEST_CASE("JUnit XML escapes names, paths and messages", "[report][junit]") {
   const std::string xml = devo::render_test_report_junit(sample_report());
   CHECK(contains(xml,
-                 "    <testcase name=\"&lt;&amp;&quot;&apos;&gt; in a name\\x1B[2J\" "
+                 "    <testcase name=\"&lt;&amp;&quot;&#39;&gt; in a name\\x1B[2J\" "
                  "classname=\"tests/cases/&lt;b&gt;&amp;.yaml\">\n"));
   CHECK(contains(xml,
                  "      <failure message=\"tier: expected level-4, got level-3; power x: "
-                 "&quot;a&quot; &lt; &apos;b&apos;\" type=\"mismatch\">"
-                 "tests/cases/&lt;b&gt;&amp;.yaml:3:5: &lt;&amp;&quot;&apos;&gt; in a "
+                 "&quot;a&quot; &lt; &#39;b&#39;\" type=\"mismatch\">"
+                 "tests/cases/&lt;b&gt;&amp;.yaml:3:5: &lt;&amp;&quot;&#39;&gt; in a "
                  "name\\x1B[2J (luwp-2022, as of 2024-05-01)\n"
                  "  tier: expected level-4, got level-3\n"
-                 "  power x: &quot;a&quot; &lt; &apos;b&apos;\n"
+                 "  power x: &quot;a&quot; &lt; &#39;b&#39;\n"
                  "    ✗ level-4 needs a mayor &amp; more\n"
                  "    bad\\xFF byte\\x01\n"
                  "</failure>\n"));
