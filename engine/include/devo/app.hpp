@@ -120,9 +120,13 @@ struct EvaluateResult {
   Decision decision;
   Receipt receipt;
 
+  // For render_evaluation(); it refers into this result, which must outlive it.
   Evaluation evaluation() const { return Evaluation{receipt, *rules, facts, decision}; }
 };
 
+// Nothing when an error was reported (an unknown authority, a proposal that
+// cannot be read, a wrong assumption). Warnings stay in `diags` as well, for
+// a front end that shows them beside the result.
 std::optional<EvaluateResult> evaluate(const EvaluateRequest& request, Diagnostics& diags);
 
 // `devo validate`: a proposal's problems as a proposal, and whether it
@@ -146,6 +150,7 @@ struct ValidateResult {
 
   // Valid: no finding is an error, so it reaches a tier.
   bool valid() const { return !findings.has_errors(); }
+  // For render_validation(); it refers into this result, which must outlive it.
   Validation validation() const {
     return Validation{receipt, subject, tier, tier_title, findings};
   }
