@@ -23,10 +23,11 @@ inline constexpr std::size_t k_max_extends_depth = 64;
 
 }  // namespace devo::limits
 
-// The England data (data/ or --data). The largest real table has under 1,000
-// rows and the institutions and ceremonial counties cover about 600 districts
-// in all; the limits keep a hostile folder of 16 MiB tables from taking all
-// the memory or time (invalid-data).
+// The England data (data/ or --data). The largest real table has about 1,000
+// rows, the institutions and ceremonial counties cover about 600 districts in
+// all, and the arcs of the shapes hold under 10,000 points; the limits keep a
+// hostile folder of 16 MiB tables from taking all the memory or time
+// (invalid-data).
 namespace devo::limits {
 
 // The most rows a table of the data may hold.
@@ -35,5 +36,8 @@ inline constexpr std::size_t k_max_data_rows = 50'000;
 // ceremonial_counties.csv, may cover in all (a county council's code counts
 // each of its districts).
 inline constexpr std::size_t k_max_data_memberships = 1'000'000;
+// The most points the arcs of arcs.csv may hold in all (the built-in data has
+// under 10,000).
+inline constexpr std::size_t k_max_data_points = 1'000'000;
 
 }  // namespace devo::limits

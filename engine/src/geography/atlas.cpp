@@ -3,6 +3,7 @@
 #include "geography/checked_arithmetic.hpp"
 #include "geography/csv.hpp"
 #include "geography/data_fields.hpp"
+#include "geography/shape_tables.hpp"
 #include "geography/subjects.hpp"
 #include "load/yaml_document.hpp"
 #include "support/sha256.hpp"
@@ -187,6 +188,7 @@ class AtlasBuilder {
     read_institutions();
     read_holdings();
     read_ceremonial_counties();
+    read_shapes();
     if (m_diags.error_count() > errors_before) {
       return nullptr;
     }
@@ -647,6 +649,32 @@ class AtlasBuilder {
     }
   }
 
+  // The shapes, when the data has them: both tables, or neither (then there
+  // are no shapes, and everything but maps works).
+  void read_shapes() {
+    const bool has_arcs = m_files.contains("arcs.csv");
+    const bool has_rings = m_files.contains("district_rings.csv");
+    if (!has_arcs && !has_rings) {
+      return;
+    }
+    if (has_arcs != has_rings) {
+      const std::string_view missing = has_arcs ? "district_rings.csv" : "arcs.csv";
+      m_diags.error(Location{path_of(missing), 0, 0}, std::string(codes::invalid_data),
+                    "this file of the England data is missing: the districts' shapes are arcs.csv "
+                    "and district_rings.csv together, or neither");
+      return;
+    }
+    auto arcs = table("arcs.csv", k_arc_columns, true);
+    auto rings = table("district_rings.csv", k_district_ring_columns, true);
+    if (!arcs || !rings) {
+      return;
+    }
+    m_atlas->shapes = read_shape_tables(
+        *arcs, *rings,
+        ShapeDistricts{m_atlas->district_by_code, m_district_rows, complete("districts.csv")},
+        m_diags);
+  }
+
   // A partial date cell, or nothing when it is empty; a bad one is reported.
   std::optional<PartialDate> partial_date(const CsvTable& csv, const CsvRow& row,
                                           std::size_t cell) {
@@ -958,9 +986,11 @@ class AtlasBuilder {
 
 const std::vector<std::string>& data_file_names() {
   static const std::vector<std::string> k_names = {
-      "manifest.yaml",        "districts.csv", "counties.csv",           "police_force_areas.csv",
-      "fire_authorities.csv", "icbs.csv",      "district_icbs.csv",      "adjacency.csv",
-      "institutions.csv",     "holdings.csv",  "ceremonial_counties.csv"};
+      "manifest.yaml",          "districts.csv",           "counties.csv",
+      "police_force_areas.csv", "fire_authorities.csv",    "icbs.csv",
+      "district_icbs.csv",      "adjacency.csv",           "institutions.csv",
+      "holdings.csv",           "ceremonial_counties.csv", "arcs.csv",
+      "district_rings.csv"};
   return k_names;
 }
 

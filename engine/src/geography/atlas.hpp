@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geography/graph.hpp"
+#include "geography/shapes.hpp"
 
 #include <devo/diagnostic.hpp>
 #include <devo/geography.hpp>
@@ -156,6 +157,10 @@ struct Atlas {
   std::unique_ptr<geography::DistrictGraph> graph;
   // Every name an authority can be looked up by, built once.
   std::vector<geography::Candidate> candidates;
+  // The districts' shapes (arcs.csv, district_rings.csv), by district index;
+  // nothing when the data has neither table (a --data folder may leave them
+  // out: only maps need them).
+  std::optional<geography::Shapes> shapes;
 };
 
 }  // namespace devo::detail

@@ -275,3 +275,80 @@ TEST_CASE("faults in single cells and sums are reported at their cell", "[geogra
     CHECK(place(errors[0]) == "mydata/institutions.csv:25:1");
   }
 }
+
+TEST_CASE("faults in the shape tables are reported at the point or arc at fault",
+          "[geography][data][shapes]") {
+  auto files = builtin_files();
+  // The start of arc 1, on line 2 of arcs.csv, replaced by `start`.
+  const auto replace_arc_1 = [&](const std::string& start) {
+    const std::string_view old_start = "1,440055 527808;2968 -1361;";
+    const std::string& text = *files.at("arcs.csv").text;
+    const std::size_t line = text.find('\n') + 1;
+    REQUIRE(text.compare(line, old_start.size(), old_start) == 0);
+    replace(files, "arcs.csv", text.substr(0, line) + start + text.substr(line + old_start.size()));
+  };
+  SECTION("a point that is not two whole numbers") {
+    replace_arc_1("1,440055 527808;2968 x1361;");
+    const auto errors = build_errors(files);
+    REQUIRE(errors.size() == 1);
+    CHECK(place(errors[0]) == "mydata/arcs.csv:2:17");
+  }
+  SECTION("a step that leaves the grid") {
+    replace_arc_1("1,440055 527808;2968 -999999;");
+    const auto errors = build_errors(files);
+    REQUIRE(errors.size() == 1);
+    CHECK(place(errors[0]) == "mydata/arcs.csv:2:17");
+    CHECK(errors[0].message.find("outside the British National Grid") != std::string::npos);
+  }
+  SECTION("an arc that does not start where the one before ends") {
+    replace(files, "district_rings.csv",
+            with_line(files, "district_rings.csv", 2, "E06000001,1,1,1;-3;-2"));
+    const auto errors = build_errors(files);
+    REQUIRE(errors.size() == 1);
+    CHECK(place(errors[0]) == "mydata/district_rings.csv:2:17");
+  }
+  SECTION("an arc that is not in arcs.csv") {
+    replace(files, "district_rings.csv",
+            with_line(files, "district_rings.csv", 2, "E06000001,1,1,1;-2;-3000"));
+    const auto errors = build_errors(files);
+    REQUIRE(errors.size() == 1);
+    CHECK(place(errors[0]) == "mydata/district_rings.csv:2:20");
+  }
+  SECTION("an outer ring that runs clockwise") {
+    replace(files, "district_rings.csv",
+            with_line(files, "district_rings.csv", 61, "E06000046,1,1,198"));
+    const auto errors = build_errors(files);
+    REQUIRE(errors.size() == 1);
+    CHECK(place(errors[0]) == "mydata/district_rings.csv:61:15");
+  }
+  SECTION("a shared arc walked the same way by both its districts") {
+    replace(files, "district_rings.csv",
+            with_line(files, "district_rings.csv", 5, "E06000004,1,1,1;13;-7;-6;-12;-11;10"));
+    const auto errors = build_errors(files);
+    CHECK(std::any_of(errors.begin(), errors.end(), [](const devo::Diagnostic& error) {
+      return error.message.find("walked the same way") != std::string::npos;
+    }));
+  }
+  SECTION("a district without a shape, and the arc no ring uses") {
+    replace(files, "district_rings.csv", with_line(files, "district_rings.csv", 61, ""));
+    const auto errors = build_errors(files);
+    REQUIRE(errors.size() == 2);
+    CHECK(place(errors[0]) == "mydata/arcs.csv:199:1");
+    CHECK(place(errors[1]) == "mydata/districts.csv:45:1");
+  }
+  SECTION("one of the two tables without the other") {
+    files.erase("district_rings.csv");
+    const auto errors = build_errors(files);
+    REQUIRE(errors.size() == 1);
+    CHECK(place(errors[0]) == "mydata/district_rings.csv:0:0");
+  }
+  SECTION("a folder without either table has no shapes, and nothing else is missing") {
+    files.erase("arcs.csv");
+    files.erase("district_rings.csv");
+    devo::Diagnostics diags;
+    const auto atlas = devo::geography::build_atlas(files, diags, "mydata");
+    REQUIRE(atlas != nullptr);
+    CHECK_FALSE(atlas->shapes.has_value());
+    CHECK(diags.empty());
+  }
+}
