@@ -1,31 +1,20 @@
 // The built-in England data: its invariants, checked on what devo loads.
 
+#include "geography/access.hpp"
 #include "geography/atlas.hpp"
-
 #include "support/catch.hpp"
+#include "support/subjects.hpp"
 
-#include <devo/embedded.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <numeric>
 
 namespace {
 
+// The built-in data's atlas, loaded once for every test.
 const devo::detail::Atlas& atlas() {
-  static const auto k_atlas = [] {
-    std::map<std::string, devo::SourceFile> files;
-    for (const auto& file : devo::builtin_data_files()) {
-      files.emplace(std::filesystem::path(file.path).filename().string(),
-                    devo::SourceFile::from_text(std::string(file.path), std::string(file.bytes)));
-    }
-    devo::Diagnostics diags;
-    auto built = devo::geography::build_atlas(files, diags);
-    REQUIRE(built != nullptr);
-    return built;
-  }();
-  return *k_atlas;
+  return devo::geography::atlas_of(devo::test::england());
 }
 
 std::size_t district(std::string_view code) {

@@ -1,16 +1,14 @@
 // The districts' shapes in the built-in data (arcs.csv, district_rings.csv),
 // and the geometry computed from them: areas, islands, outlines.
 
-#include "geography/shapes.hpp"
-
+#include "geography/access.hpp"
 #include "geography/atlas.hpp"
+#include "geography/shapes.hpp"
 #include "support/catch.hpp"
+#include "support/subjects.hpp"
 
-#include <devo/embedded.hpp>
 
 #include <algorithm>
-#include <filesystem>
-#include <map>
 #include <set>
 
 namespace {
@@ -22,19 +20,9 @@ using devo::geography::ring_points;
 using devo::geography::Shapes;
 using devo::geography::twice_signed_area;
 
+// The built-in data's atlas, loaded once for every test.
 const devo::detail::Atlas& atlas() {
-  static const auto k_atlas = [] {
-    std::map<std::string, devo::SourceFile> files;
-    for (const auto& file : devo::builtin_data_files()) {
-      files.emplace(std::filesystem::path(file.path).filename().string(),
-                    devo::SourceFile::from_text(std::string(file.path), std::string(file.bytes)));
-    }
-    devo::Diagnostics diags;
-    auto built = devo::geography::build_atlas(files, diags);
-    REQUIRE(built != nullptr);
-    return built;
-  }();
-  return *k_atlas;
+  return devo::geography::atlas_of(devo::test::england());
 }
 
 const Shapes& shapes() {
