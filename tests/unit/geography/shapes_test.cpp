@@ -7,7 +7,6 @@
 #include "support/catch.hpp"
 #include "support/subjects.hpp"
 
-
 #include <algorithm>
 #include <set>
 
