@@ -15,9 +15,6 @@
 #include <devo/report.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
-#include <algorithm>
 
 namespace devo::cli {
 namespace {
@@ -181,12 +178,12 @@ int run_evaluate(const EvaluateArguments& arguments) {
   }
   using Kind = app::SubjectRequest::Kind;
   app::EvaluateRequest request;
-  request.subject = !subject.authority.empty()
-                        ? app::SubjectRequest{Kind::authority,
-                                              option(subject.authority, "--authority"), {}}
-                    : !subject.proposal.empty()
-                        ? app::SubjectRequest{Kind::proposal, file_option(subject.proposal), {}}
-                        : app::SubjectRequest{Kind::facts, file_option(subject.facts), {}};
+  request.subject =
+      !subject.authority.empty()
+          ? app::SubjectRequest{Kind::authority, option(subject.authority, "--authority"), {}}
+      : !subject.proposal.empty()
+          ? app::SubjectRequest{Kind::proposal, file_option(subject.proposal), {}}
+          : app::SubjectRequest{Kind::facts, file_option(subject.facts), {}};
   request.inputs = inputs(arguments.as_of, arguments.rules, subject.data);
   request.assumptions = options(arguments.assumptions, "--assume");
   request.assumption_note = "assumed with --assume";
@@ -281,9 +278,9 @@ int run_docs(const DocsArguments& arguments) {
 int run_check(const CheckArguments& arguments) {
   Diagnostics diags(arguments.max_errors);
   const auto files = app::check_rule_files(arguments.paths, diags);
-  return emit(render_check(files, diags, output_format(arguments.format),
-                           style_for(arguments.output)),
-              arguments.output, diags.has_errors() ? k_exit_bad_input : k_exit_ok);
+  return emit(
+      render_check(files, diags, output_format(arguments.format), style_for(arguments.output)),
+      arguments.output, diags.has_errors() ? k_exit_bad_input : k_exit_ok);
 }
 
 int run_list(const ListArguments& arguments) {
@@ -346,20 +343,19 @@ int run_suggest(const SuggestArguments& arguments) {
   }
   if (result && !result->report.complete) {
     const bool by_time = result->report.stopped_by == SuggestReport::Stop::time;
-    diags.warning(Location{by_time ? "--time-limit" : "--max-groupings", 0, 0},
-                  std::string(codes::search_incomplete),
-                  fmt::format("after {:.1f} s, {}; raise --max-groupings or --time-limit, or "
-                              "lower --max-councils, to go further",
-                              result->report.seconds,
-                              search_stop_in_words(result->report, result->options)));
+    diags.warning(
+        Location{by_time ? "--time-limit" : "--max-groupings", 0, 0},
+        std::string(codes::search_incomplete),
+        fmt::format("after {:.1f} s, {}; raise --max-groupings or --time-limit, or "
+                    "lower --max-councils, to go further",
+                    result->report.seconds, search_stop_in_words(result->report, result->options)));
   }
   if (!result) {
     return fail(diags, arguments.format == "json", arguments.output);
   }
   print_warnings(diags);
-  return emit(render_suggestions(result->report, *result->rules, result->receipt,
-                                 result->options, output_format(arguments.format),
-                                 style_for(arguments.output)),
+  return emit(render_suggestions(result->report, *result->rules, result->receipt, result->options,
+                                 output_format(arguments.format), style_for(arguments.output)),
               arguments.output, k_exit_ok);
 }
 

@@ -11,8 +11,6 @@
 
 #include <devo/app.hpp>
 #include <devo/codes.hpp>
-#include <devo/engine.hpp>
-#include <devo/geography.hpp>
 #include <devo/report.hpp>
 #include <devo/spelling.hpp>
 #include <devo/version.hpp>

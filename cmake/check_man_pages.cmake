@@ -1,15 +1,10 @@
 # Every command in `devo --help` has its man page, and each page carries the
 # command's own help: its title, NAME and every option its --help lists.
 #   cmake -DDEVO=... -DMAN_DIR=... -P check_man_pages.cmake
-execute_process(COMMAND "${DEVO}" --help OUTPUT_VARIABLE help)
-string(REGEX MATCH "Subcommands:\n(([ ]+[a-z-]+[ ]+[^\n]*\n)+)" block "${help}")
-string(REPLACE "\n" ";" lines "${CMAKE_MATCH_1}")
+include("${CMAKE_CURRENT_LIST_DIR}/read_devo_commands.cmake")
+devo_read_commands("${DEVO}" commands)
 set(checked 0)
-foreach(line IN LISTS lines)
-  if(NOT line MATCHES "^[ ]+([a-z-]+)[ ]")
-    continue()
-  endif()
-  set(command "${CMAKE_MATCH_1}")
+foreach(command IN LISTS commands)
   set(page "${MAN_DIR}/devo-${command}.1")
   if(NOT EXISTS "${page}")
     message(FATAL_ERROR "no man page for 'devo ${command}': ${page}")

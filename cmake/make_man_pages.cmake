@@ -5,26 +5,9 @@
 # The commands are read from `devo --help` itself, so a new command gets its
 # page without a list kept here.
 
-execute_process(COMMAND "${DEVO}" --help OUTPUT_VARIABLE help RESULT_VARIABLE status)
-if(NOT status EQUAL 0)
-  message(FATAL_ERROR "devo --help failed: ${status}")
-endif()
-
-# "  evaluate     Evaluate an authority, ..." lines between "Subcommands:" and
-# the blank line after them.
-string(REGEX MATCH "Subcommands:\n(([ ]+[a-z-]+[ ]+[^\n]*\n)+)" block "${help}")
-string(REPLACE "\n" ";" lines "${CMAKE_MATCH_1}")
-set(commands "")
+include("${CMAKE_CURRENT_LIST_DIR}/read_devo_commands.cmake")
+devo_read_commands("${DEVO}" commands)
 file(MAKE_DIRECTORY "${OUT_DIR}")
-foreach(line IN LISTS lines)
-  if(line MATCHES "^[ ]+([a-z-]+)[ ]+(.*)$")
-    list(APPEND commands "${CMAKE_MATCH_1}")
-    set(summary_${CMAKE_MATCH_1} "${CMAKE_MATCH_2}")
-  endif()
-endforeach()
-if(NOT commands)
-  message(FATAL_ERROR "no commands found in devo --help")
-endif()
 
 function(run_help2man output name help_option include)
   set(arguments --no-info --no-discard-stderr "--help-option=${help_option}"

@@ -151,9 +151,7 @@ struct ValidateResult {
   // Valid: no finding is an error, so it reaches a tier.
   bool valid() const { return !findings.has_errors(); }
   // For render_validation(); it refers into this result, which must outlive it.
-  Validation validation() const {
-    return Validation{receipt, subject, tier, tier_title, findings};
-  }
+  Validation validation() const { return Validation{receipt, subject, tier, tier_title, findings}; }
 };
 
 std::optional<ValidateResult> validate(const ValidateRequest& request, Diagnostics& diags);

@@ -21,6 +21,9 @@ struct Location {
   friend auto operator<=>(const Location&, const Location&) = default;
 };
 
+// "file:line:col", or the file alone for a file as a whole (line 0).
+std::string to_string(const Location& where);
+
 enum class Severity { error, warning, note };
 
 std::string_view to_string(Severity severity);

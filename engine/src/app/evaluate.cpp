@@ -22,8 +22,8 @@ std::optional<Resolved> resolve(const SubjectRequest& subject, const Inputs& inp
                                 Diagnostics& diags) {
   const auto as_of = resolve_date(inputs.as_of, diags);
   auto rules = as_of ? resolve_rules(inputs.rules, *as_of, diags) : nullptr;
-  auto resolved = rules ? resolve_subject(subject, inputs.data, *rules, *as_of, diags)
-                        : std::nullopt;
+  auto resolved =
+      rules ? resolve_subject(subject, inputs.data, *rules, *as_of, diags) : std::nullopt;
   if (!resolved) {
     return std::nullopt;
   }
@@ -50,7 +50,8 @@ std::string no_tier_in_words(const RuleSet& rules, const Decision& decision) {
 std::optional<EvaluateResult> evaluate(const EvaluateRequest& request, Diagnostics& diags) {
   auto resolved = resolve(request.subject, request.inputs, diags);
   if (resolved) {
-    assume(request.assumptions, *resolved->rules, request.assumption_note, resolved->subject.facts, diags);
+    assume(request.assumptions, *resolved->rules, request.assumption_note, resolved->subject.facts,
+           diags);
   }
   if (!resolved || diags.has_errors()) {
     return std::nullopt;
@@ -107,7 +108,11 @@ std::optional<ValidateResult> validate(const ValidateRequest& request, Diagnosti
   for (const Warning& warning : decision.warnings) {
     findings.warning(whole_file, warning.code, warning.message);
   }
-  ValidateResult result{resolved->rules, resolved->subject.facts.subject, {}, {}, Diagnostics{},
+  ValidateResult result{resolved->rules,
+                        resolved->subject.facts.subject,
+                        {},
+                        {},
+                        Diagnostics{},
                         make_receipt(rules, resolved->as_of, resolved->subject.data)};
   if (decision.tier) {
     result.tier = decision.tiers[*decision.tier].id;

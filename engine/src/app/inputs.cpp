@@ -3,7 +3,6 @@
 
 #include "app/inputs.hpp"
 
-
 #include <devo/app.hpp>
 #include <devo/codes.hpp>
 #include <devo/version.hpp>
@@ -24,8 +23,9 @@ std::shared_ptr<const RuleSet> resolve_rules(const Given& rules, Date as_of, Dia
   if (id_or_path.empty()) {
     auto in_force = builtin_ruleset_in_force(as_of);
     if (!in_force) {
-      diags.error(rules.at, std::string(codes::unknown_ruleset),
-                  fmt::format("no built-in rule set is in force on {}; name one", as_of.to_string()));
+      diags.error(
+          rules.at, std::string(codes::unknown_ruleset),
+          fmt::format("no built-in rule set is in force on {}; name one", as_of.to_string()));
       return nullptr;
     }
     id_or_path = *in_force;
@@ -77,10 +77,7 @@ std::shared_ptr<const RuleSet> builtin_rules_with_tier(std::string_view tier, Da
 }
 
 std::string located_message(const Diagnostic& diagnostic) {
-  const Location& at = diagnostic.location;
-  const std::string where =
-      at.line == 0 ? at.file : fmt::format("{}:{}:{}", at.file, at.line, at.column);
-  return fmt::format("{}: {}", where, diagnostic.message);
+  return fmt::format("{}: {}", to_string(diagnostic.location), diagnostic.message);
 }
 
 }  // namespace devo::app

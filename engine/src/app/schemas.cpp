@@ -48,10 +48,10 @@ std::optional<std::string> schema_text(const Given& name, Diagnostics& diags) {
     }
   }
   const std::vector<std::string> names = schema_names();
-  diags.error(name.at, std::string(codes::unknown_schema),
-              fmt::format("there is no built-in schema '{}'{}; the schemas are {}", name.text,
-                          support::did_you_mean(wanted, names),
-                          support::quoted_list(names, "and")));
+  diags.error(
+      name.at, std::string(codes::unknown_schema),
+      fmt::format("there is no built-in schema '{}'{}; the schemas are {}", name.text,
+                  support::did_you_mean(wanted, names), support::quoted_list(names, "and")));
   return std::nullopt;
 }
 

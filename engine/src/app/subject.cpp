@@ -27,6 +27,14 @@ std::optional<ResolvedSubject> facts_from_node(const load::Node& node, const Rul
   return ResolvedSubject{std::move(*typed), {}, {}};
 }
 
+std::optional<ResolvedSubject> authority_subject(const Geography& england, const Given& name,
+                                                 Date as_of, Diagnostics& diags) {
+  auto found = england.authority(name.text, as_of, diags, name.at);
+  return found ? std::optional<ResolvedSubject>(
+                     ResolvedSubject{std::move(*found), {}, england.info()})
+               : std::nullopt;
+}
+
 std::optional<SourceFile> source_of(const SubjectRequest& subject, Diagnostics& diags) {
   if (subject.text) {
     return SourceFile::from_text(subject.name.text, *subject.text);
@@ -46,10 +54,7 @@ std::optional<ResolvedSubject> subject_from_node(SubjectRequest::Kind kind, cons
     return std::nullopt;
   }
   if (kind == SubjectRequest::Kind::authority) {
-    auto found = england->authority(node.text, as_of, diags, node.location);
-    return found ? std::optional<ResolvedSubject>(
-                       ResolvedSubject{std::move(*found), {}, england->info()})
-                 : std::nullopt;
+    return authority_subject(*england, Given{node.text, node.location}, as_of, diags);
   }
   auto proposal = geography::proposal_from_document(*england, node, rules, as_of, diags);
   return ResolvedSubject{std::move(proposal.facts), std::move(proposal.findings), england->info()};
@@ -58,13 +63,8 @@ std::optional<ResolvedSubject> subject_from_node(SubjectRequest::Kind kind, cons
 std::optional<ResolvedSubject> subject_in(const SubjectRequest& subject, const Geography* england,
                                           const RuleSet& rules, Date as_of, Diagnostics& diags) {
   if (subject.kind == SubjectRequest::Kind::authority) {
-    if (england == nullptr) {
-      return std::nullopt;
-    }
-    auto found = england->authority(subject.name.text, as_of, diags, subject.name.at);
-    return found ? std::optional<ResolvedSubject>(
-                       ResolvedSubject{std::move(*found), {}, england->info()})
-                 : std::nullopt;
+    return england == nullptr ? std::nullopt
+                              : authority_subject(*england, subject.name, as_of, diags);
   }
   const auto source = source_of(subject, diags);
   auto document = source ? load::parse_yaml(*source, diags) : std::nullopt;

@@ -31,11 +31,11 @@ std::optional<std::string> nearest_cases_folder(Diagnostics& diags) {
       break;
     }
   }
-  diags.error(Location{std::string(k_cases_folder), 0, 0}, std::string(codes::file_not_found),
-              fmt::format("no case files were named, and there is no {} folder in {} or any "
-                          "folder above it; name the case files or folders to run",
-                          k_cases_folder, error ? std::string("the working directory")
-                                                : start.string()));
+  diags.error(
+      Location{std::string(k_cases_folder), 0, 0}, std::string(codes::file_not_found),
+      fmt::format("no case files were named, and there is no {} folder in {} or any "
+                  "folder above it; name the case files or folders to run",
+                  k_cases_folder, error ? std::string("the working directory") : start.string()));
   return std::nullopt;
 }
 

@@ -16,11 +16,6 @@ namespace {
 // Uncovered outcomes are listed up to this many; the table gives the count.
 constexpr std::size_t k_listed_gaps = 40;
 
-std::string location_words(const Location& where) {
-  return where.line == 0 ? where.file
-                         : fmt::format("{}:{}:{}", where.file, where.line, where.column);
-}
-
 // What an item has not shown yet: "never fails", "never holds" or "never
 // decided" (for a power: available, unavailable).
 std::string gap_words(const CoverageItem& item) {
@@ -71,7 +66,7 @@ std::string text_report(const TestReport& report, std::optional<double> threshol
       continue;
     }
     out += fmt::format("\n{} {}: {} ({}, as of {})\n", paint("FAIL", Colour::red, style),
-                       location_words(result.location), result.name, result.ruleset,
+                       to_string(result.location), result.name, result.ruleset,
                        result.as_of.to_string());
     for (const std::string& mismatch : result.mismatches) {
       out += fmt::format("    {}\n", mismatch);
@@ -99,7 +94,7 @@ std::string text_report(const TestReport& report, std::optional<double> threshol
                                    percent(coverage.covered(), coverage.total())));
     for (const CoverageItem& item : coverage.items) {
       if (!item.seen_holding || !item.seen_failing) {
-        gaps.push_back(fmt::format("    {} {} '{}' {}", location_words(item.location), item.kind,
+        gaps.push_back(fmt::format("    {} {} '{}' {}", to_string(item.location), item.kind,
                                    item.what, gap_words(item)));
       }
     }
@@ -231,7 +226,7 @@ std::string junit_report(const TestReport& report) {
       out += "/>\n";
       continue;
     }
-    std::string details = fmt::format("{}: {} ({}, as of {})\n", location_words(result.location),
+    std::string details = fmt::format("{}: {} ({}, as of {})\n", to_string(result.location),
                                       result.name, result.ruleset, result.as_of.to_string());
     for (const std::string& mismatch : result.mismatches) {
       details += fmt::format("  {}\n", mismatch);

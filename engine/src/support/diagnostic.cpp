@@ -20,6 +20,11 @@ std::string_view to_string(Severity severity) {
   return "error";
 }
 
+std::string to_string(const Location& where) {
+  return where.line == 0 ? where.file
+                         : fmt::format("{}:{}:{}", where.file, where.line, where.column);
+}
+
 Diagnostic& Diagnostic::note(Location where, std::string text) {
   notes.push_back(Diagnostic{Severity::note, {}, std::move(text), std::move(where), {}});
   return *this;
