@@ -235,7 +235,25 @@ int run_test(const TestArguments& arguments) {
               arguments.output, code);
 }
 
+namespace {
+
+// `diff --format svg`: the map of what changed.
+int emit_diff_map(const app::DiffResult& result, const DiffArguments& arguments, int exit_code) {
+  Diagnostics diags(arguments.max_errors);
+  const auto map = app::map_of(result, option(arguments.data, "--data"),
+                               option(arguments.power, "--power"), diags);
+  if (!map) {
+    return fail(diags, false, arguments.output);
+  }
+  return emit(render_map_svg(*map), arguments.output, exit_code);
+}
+
+}  // namespace
+
 int run_diff(const DiffArguments& arguments) {
+  if (!arguments.power.empty() && arguments.format != "svg") {
+    return report_usage("diff", "--power chooses what a map colours: it needs --format svg");
+  }
   // --as-of is both sides' date; --from-as-of and --to-as-of one side's.
   const auto side_date = [&](const std::string& own, std::string_view name) {
     return own.empty() ? option(arguments.as_of, "--as-of") : option(own, name);
@@ -258,9 +276,38 @@ int run_diff(const DiffArguments& arguments) {
   }
   print_warnings(diags);
   const bool changed = !result->report.changes.empty();
+  const int exit_code = arguments.exit_code && changed ? k_exit_invalid : k_exit_ok;
+  if (arguments.format == "svg") {
+    return emit_diff_map(*result, arguments, exit_code);
+  }
   return emit(render_diff(result->report, result->from_receipt, result->to_receipt,
                           output_format(arguments.format), style_for(arguments.output)),
-              arguments.output, arguments.exit_code && changed ? k_exit_invalid : k_exit_ok);
+              arguments.output, exit_code);
+}
+
+int run_map(const MapArguments& arguments) {
+  const int subjects = arguments.all + !arguments.authority.empty() + !arguments.proposal.empty();
+  if (subjects != 1) {
+    return report_usage("map", "name what to draw with one of --authority, --proposal or --all");
+  }
+  using Kind = app::SubjectRequest::Kind;
+  app::MapRequest request;
+  request.subject =
+      !arguments.authority.empty()
+          ? app::SubjectRequest{Kind::authority, option(arguments.authority, "--authority"), {}}
+          : app::SubjectRequest{Kind::proposal, file_option(arguments.proposal), {}};
+  request.all = arguments.all;
+  request.inputs = inputs(arguments.as_of, arguments.rules, arguments.data);
+  // The command line accepts only the names there are.
+  request.colour = app::map_colour(arguments.colour).value_or(app::MapColour::tier);
+  request.colour_at = option(arguments.colour, "--colour").at;
+  Diagnostics diags(arguments.max_errors);
+  const auto map = app::map(request, diags);
+  if (!map) {
+    return fail(diags, false, arguments.output);
+  }
+  print_warnings(diags);
+  return emit(render_map_svg(*map), arguments.output, k_exit_ok);
 }
 
 int run_docs(const DocsArguments& arguments) {

@@ -64,11 +64,24 @@ struct DiffArguments {
   std::string from_as_of;
   std::string to_as_of;
   std::vector<std::string> proposals;
+  std::string power;
   // Exit 1 when any subject changed, as `git diff --exit-code` does, for CI.
   bool exit_code = false;
   std::string data;
   std::string format = "text";
   // Where to write the output; standard output when empty.
+  std::string output;
+  std::size_t max_errors = 100;
+};
+
+struct MapArguments {
+  std::string authority;
+  std::string proposal;
+  bool all = false;
+  std::string rules;
+  std::string data;
+  std::string colour = "tier";
+  std::string as_of;
   std::string output;
   std::size_t max_errors = 100;
 };
@@ -134,6 +147,7 @@ struct SchemaArguments {
 
 // Each returns the process's exit code (exit_code.hpp).
 int run_evaluate(const EvaluateArguments& arguments);
+int run_map(const MapArguments& arguments);
 int run_validate(const ValidateArguments& arguments);
 int run_check(const CheckArguments& arguments);
 int run_test(const TestArguments& arguments);

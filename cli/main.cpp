@@ -163,6 +163,37 @@ void add_evaluate(CLI::App& app, devo::cli::EvaluateArguments& arguments) {
   command->footer(k_exit_codes);
 }
 
+void add_map(CLI::App& app, devo::cli::MapArguments& arguments) {
+  CLI::App* command = app.add_subcommand(
+      "map",
+      "Draw an authority, a proposal or all England as an SVG map: its districts, neighbours, "
+      "devolution islands, the police, fire and ICB areas it splits, with a legend");
+  auto* authority = command->add_option(
+      "--authority", arguments.authority,
+      "An existing authority by GSS code or name: a district, a county council, a combined "
+      "authority or the GLA");
+  auto* proposal = command->add_option("--proposal", arguments.proposal,
+                                       "A YAML file proposing a grouping of councils");
+  auto* all =
+      command->add_flag("--all", arguments.all,
+                        "All England, every district coloured by the tier its institution reaches");
+  authority->excludes(proposal)->excludes(all);
+  proposal->excludes(all);
+  command->add_option("--rules", arguments.rules, k_rules_help);
+  command->add_option("--data", arguments.data, k_data_help);
+  std::vector<std::string> colours = devo::app::map_colour_names();
+  colours.erase(std::remove(colours.begin(), colours.end(), "change"), colours.end());
+  command
+      ->add_option("--colour", arguments.colour,
+                   "What the districts are coloured by: tier (default), reachable (--all: the "
+                   "tier each council could reach alone), institution, police, fire or icb")
+      ->check(CLI::IsMember(colours));
+  add_output(command, arguments.output);
+  add_as_of(command, arguments.as_of);
+  add_max_errors(command, arguments.max_errors);
+  command->footer(k_exit_codes);
+}
+
 void add_validate(CLI::App& app, devo::cli::ValidateArguments& arguments) {
   CLI::App* command = app.add_subcommand(
       "validate",
@@ -227,8 +258,11 @@ void add_diff(CLI::App& app, devo::cli::DiffArguments& arguments) {
   command->add_option("--proposal", arguments.proposals, "Proposal files to compare as well");
   command->add_flag("--exit-code", arguments.exit_code,
                     "Exit 1 when any subject changed (0 when none did), for CI");
+  command->add_option("--power", arguments.power,
+                      "With --format svg: colour the map by how this power's status changes, "
+                      "not by the tier");
   command->add_option("--data", arguments.data, k_data_help);
-  add_format(command, arguments.format, {"text", "json", "markdown", "csv"});
+  add_format(command, arguments.format, {"text", "json", "markdown", "csv", "svg"});
   add_output(command, arguments.output);
   add_max_errors(command, arguments.max_errors);
   command->footer(k_exit_codes);
@@ -352,6 +386,7 @@ void add_schema(CLI::App& app, devo::cli::SchemaArguments& arguments) {
 // What the command line holds once parsed: one set of arguments per command.
 struct CommandLine {
   devo::cli::EvaluateArguments evaluate;
+  devo::cli::MapArguments map;
   devo::cli::ValidateArguments validate;
   devo::cli::TestArguments test;
   devo::cli::DiffArguments diff;
@@ -374,6 +409,8 @@ struct Command {
 constexpr Command k_commands[] = {
     {"evaluate", [](CLI::App& app, CommandLine& line) { add_evaluate(app, line.evaluate); },
      [](const CommandLine& line) { return devo::cli::run_evaluate(line.evaluate); }},
+    {"map", [](CLI::App& app, CommandLine& line) { add_map(app, line.map); },
+     [](const CommandLine& line) { return devo::cli::run_map(line.map); }},
     {"validate", [](CLI::App& app, CommandLine& line) { add_validate(app, line.validate); },
      [](const CommandLine& line) { return devo::cli::run_validate(line.validate); }},
     {"test", [](CLI::App& app, CommandLine& line) { add_test(app, line.test); },

@@ -18,6 +18,7 @@
 #include <devo/export.hpp>
 #include <devo/facts.hpp>
 #include <devo/geography.hpp>
+#include <devo/map.hpp>
 #include <devo/report.hpp>
 #include <devo/ruleset.hpp>
 #include <devo/suggest.hpp>
@@ -264,5 +265,55 @@ struct EnglandEvaluation {
 // `rules_only`: the rule set alone, without England's subjects.
 std::optional<EnglandEvaluation> evaluate_england(const Inputs& inputs, bool rules_only,
                                                   Diagnostics& diags);
+
+// `devo map`: what a map is coloured by. `tier`: for a subject, the tier it
+// reaches; for England, the tier reached by the institution each district is
+// in (elsewhere its county council, or its own council). `reachable`: for
+// England, the tier each district's own council could reach alone.
+// `institution`, `police`, `fire`, `icb`: the institution or public-service
+// area each district is in. `change`: what a diff changes.
+enum class MapColour { tier, reachable, institution, police, fire, icb, change };
+
+// The names of the colourings ("tier", "reachable", ...), in the order above,
+// and the colouring a name gives.
+const std::vector<std::string>& map_colour_names();
+std::optional<MapColour> map_colour(std::string_view name);
+
+struct MapRequest {
+  // What is drawn: a subject (an authority or a proposal), or all England.
+  SubjectRequest subject;
+  bool all = false;
+  Inputs inputs;
+  MapColour colour = MapColour::tier;
+  // Where the colouring was given, to blame one that does not fit the map
+  // (`reachable` is for England, `change` for a diff).
+  Location colour_at;
+};
+
+// The map of a subject, with the tier it reaches, or of England, with every
+// district coloured. The data must have the districts' shapes (no-shapes).
+std::optional<Map> map(const MapRequest& request, Diagnostics& diags);
+
+// The map of an evaluation already made, for a printable report; nothing
+// when there is nothing to draw (facts given by hand, data without shapes).
+std::optional<Map> map_of(const EvaluateResult& evaluation, const Given& data);
+// The map of a proposal being validated, drawn even when it is not valid (a
+// proposal in pieces shows its pieces); nothing when no council of it could
+// be found.
+std::optional<Map> map_of(const ValidateRequest& request);
+// The map of a diff: every district coloured by how the tier reached by the
+// institution it is in changes, or, with `power` given, how that power's
+// status changes (a power of both rule sets: undefined-power otherwise).
+std::optional<Map> map_of(const DiffResult& diff, const Given& data, const Given& power,
+                          Diagnostics& diags);
+
+// The same from data already loaded (for benchmarks and servers that keep
+// it); nothing when the data has no shapes or the subject no districts.
+std::optional<Map> subject_map(const Geography& england, const EvaluateResult& evaluation,
+                               MapColour colour);
+std::optional<Map> england_map(const Geography& england, const EnglandEvaluation& evaluation,
+                               MapColour colour);
+std::optional<Map> diff_map(const Geography& england, const DiffResult& diff,
+                            std::string_view power);
 
 }  // namespace devo::app

@@ -48,6 +48,7 @@ inline constexpr std::string_view unused_fact = "unused-fact";
 inline constexpr std::string_view unknown_fact = "unknown-fact";
 // England data (data/ or --data).
 inline constexpr std::string_view invalid_data = "invalid-data";
+inline constexpr std::string_view no_shapes = "no-shapes";
 // Subjects: authorities and proposals.
 inline constexpr std::string_view unknown_authority = "unknown-authority";
 inline constexpr std::string_view ambiguous_authority = "ambiguous-authority";

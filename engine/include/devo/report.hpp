@@ -4,6 +4,7 @@
 #include <devo/diagnostic.hpp>
 #include <devo/diff.hpp>
 #include <devo/facts.hpp>
+#include <devo/map.hpp>
 #include <devo/ruleset.hpp>
 #include <devo/suggest.hpp>
 #include <devo/testing.hpp>
@@ -188,5 +189,13 @@ struct SweepRow {
 // {"code", "name", "kind", "tier", "powers": {id: status}}.
 std::string render_sweep(const RuleSet& rules, const std::vector<SweepRow>& rows,
                          OutputFormat format, const TextStyle& style = {});
+
+// Renders a map (<devo/map.hpp>) as one SVG document, 800 units wide: the
+// title, the map with an inset locating it in England and a scale bar, the
+// legend, the notes, the attribution and the receipt. Accessible
+// (role="img", <title>, <desc>, a <title> naming each district and its
+// status) and the same bytes for the same map; every text is printable() and
+// XML-escaped.
+std::string render_map_svg(const Map& map);
 
 }  // namespace devo

@@ -2,6 +2,8 @@
 // (or dates), and the evaluation of every authority that export and an
 // England-wide sweep write out.
 
+#include "app/england.hpp"
+
 #include <devo/app.hpp>
 
 namespace devo::app {
@@ -48,19 +50,28 @@ std::optional<EnglandEvaluation> evaluate_england(const Inputs& inputs, bool rul
   }
   EnglandEvaluation result;
   if (england) {
-    const CompiledRules compiled(rules);
-    for (const std::string& code : england->authority_codes()) {
-      if (auto subject = england->authority(code, *as_of, diags)) {
-        result.decisions.push_back(compiled.evaluate(*subject, EvaluateOptions{false, *as_of}));
-        result.facts.push_back(std::move(*subject));
-      }
-    }
+    result = evaluate_every_authority(*england, rules, *as_of, diags);
   }
   if (diags.has_errors() || !rules) {
     return std::nullopt;
   }
   result.receipt =
       make_receipt(*rules, *as_of, england ? std::optional(england->info()) : std::nullopt);
+  result.rules = std::move(rules);
+  return result;
+}
+
+EnglandEvaluation evaluate_every_authority(const Geography& england,
+                                           std::shared_ptr<const RuleSet> rules, Date as_of,
+                                           Diagnostics& diags) {
+  EnglandEvaluation result;
+  const CompiledRules compiled(rules);
+  for (const std::string& code : england.authority_codes()) {
+    if (auto subject = england.authority(code, as_of, diags)) {
+      result.decisions.push_back(compiled.evaluate(*subject, EvaluateOptions{false, as_of}));
+      result.facts.push_back(std::move(*subject));
+    }
+  }
   result.rules = std::move(rules);
   return result;
 }

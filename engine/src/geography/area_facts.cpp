@@ -167,8 +167,6 @@ void add_whole_counties(const detail::Atlas& atlas, const AreaSubject& area, con
 }
 
 // Which areas of one kind (police force areas, say) each district lies in.
-using AreasOf = std::vector<std::vector<std::size_t>>;
-
 // "the Cheshire police force area", but "the Metropolitan Police area": a name
 // that already says what it is does not need the label again.
 std::string area_in_words(const Area& area, std::string_view label) {
@@ -202,6 +200,48 @@ std::string_view alignment_of(std::size_t touched, bool all_whole) {
   return touched == 1 ? "one_area" : "several_whole_areas";
 }
 
+// How many of the subject's people live in each area touched (by index).
+std::map<std::size_t, std::int64_t> population_by_area(const detail::Atlas& atlas,
+                                                       const std::vector<DistrictIndex>& districts,
+                                                       const AreasOf& areas_of) {
+  std::map<std::size_t, std::int64_t> population_in;
+  for (DistrictIndex district : districts) {
+    for (std::size_t touched : areas_of[district]) {
+      // Saturates rather than wraps; see population_of.
+      std::int64_t& sum = population_in[touched];
+      sum = checked_add(sum, atlas.districts[district].population)
+                .value_or(std::numeric_limits<std::int64_t>::max());
+    }
+  }
+  return population_in;
+}
+
+// The main area (most of the subject's people, the first in order on a tie),
+// the districts in each other area, and what the main area also covers.
+AreaSplit split_around_main(const std::vector<DistrictIndex>& districts, const Members& members,
+                            const std::vector<Area>& areas, const AreasOf& areas_of,
+                            const std::map<std::size_t, std::int64_t>& population_in) {
+  AreaSplit split;
+  for (const auto& [index, population] : population_in) {
+    split.touched.push_back(index);
+  }
+  split.main = population_in.begin()->first;
+  for (const auto& [index, population] : population_in) {
+    if (population > population_in.at(split.main)) {
+      split.main = index;
+    }
+  }
+  for (DistrictIndex district : districts) {
+    for (std::size_t touched : areas_of[district]) {
+      if (touched != split.main) {
+        split.breakers[touched].push_back(district);
+      }
+    }
+  }
+  split.missing = outside(areas[split.main].districts, members);
+  return split;
+}
+
 // Coterminosity with exactly one whole area of a kind: the codes touched, and
 // when it fails, the councils that break it and what the main area also covers.
 void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, const Members& members,
@@ -210,15 +250,7 @@ void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, cons
   const AreasOf& areas_of = kind.areas_of;
   const std::string_view label = kind.label;
   const std::string fact(kind.fact);
-  std::map<std::size_t, std::int64_t> population_in;
-  for (DistrictIndex district : area.districts) {
-    for (std::size_t touched : areas_of[district]) {
-      // Saturates rather than wraps; see population_of.
-      std::int64_t& sum = population_in[touched];
-      sum = checked_add(sum, atlas.districts[district].population)
-                .value_or(std::numeric_limits<std::int64_t>::max());
-    }
-  }
+  const auto population_in = population_by_area(atlas, area.districts, areas_of);
   Codes codes;
   bool all_whole = true;
   for (const auto& [index, population] : population_in) {
@@ -243,23 +275,11 @@ void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, cons
   std::sort(names.begin(), names.end());
   facts.notes[std::string(kind.codes_fact)] = support::join_words(names);
 
-  // The main area is the one holding most of the subject's people.
-  std::size_t main = population_in.begin()->first;
-  for (const auto& [index, population] : population_in) {
-    if (population > population_in[main]) {
-      main = index;
-    }
-  }
-  const Area& main_area = areas[main];
-  std::map<std::size_t, std::vector<DistrictIndex>> breakers;
-  for (DistrictIndex district : area.districts) {
-    for (std::size_t touched : areas_of[district]) {
-      if (touched != main) {
-        breakers[touched].push_back(district);
-      }
-    }
-  }
-  const auto missing = outside(main_area.districts, members);
+  const AreaSplit split =
+      split_around_main(area.districts, members, areas, areas_of, population_in);
+  const Area& main_area = areas[split.main];
+  const auto& breakers = split.breakers;
+  const auto& missing = split.missing;
   const bool coterminous = breakers.empty() && missing.empty();
   facts.values[fact] = coterminous;
   if (coterminous) {
@@ -290,7 +310,8 @@ void add_coterminosity(const detail::Atlas& atlas, const AreaSubject& area, cons
     std::vector<DistrictIndex> partly;
     for (DistrictIndex district : districts) {
       const auto& touched = areas_of[district];
-      const bool also_in_main = std::find(touched.begin(), touched.end(), main) != touched.end();
+      const bool also_in_main =
+          std::find(touched.begin(), touched.end(), split.main) != touched.end();
       (also_in_main ? partly : wholly).push_back(district);
     }
     if (!wholly.empty()) {
@@ -482,6 +503,41 @@ const Institution* institution_with_area(const detail::Atlas& atlas,
     }
   }
   return nullptr;
+}
+
+const std::vector<Area>& service_areas(const detail::Atlas& atlas, ServiceArea kind) {
+  switch (kind) {
+    case ServiceArea::police:
+      return atlas.police_force_areas;
+    case ServiceArea::fire:
+      return atlas.fire_authorities;
+    case ServiceArea::icb:
+      break;
+  }
+  return atlas.icbs;
+}
+
+const AreasOf& service_areas_of(const detail::Atlas& atlas, ServiceArea kind) {
+  switch (kind) {
+    case ServiceArea::police:
+      return atlas.police_force_areas_of;
+    case ServiceArea::fire:
+      return atlas.fire_authorities_of;
+    case ServiceArea::icb:
+      break;
+  }
+  return atlas.icbs_of;
+}
+
+std::optional<AreaSplit> split_of(const detail::Atlas& atlas,
+                                  const std::vector<DistrictIndex>& districts, ServiceArea kind) {
+  const AreasOf& areas_of = service_areas_of(atlas, kind);
+  const auto population_in = population_by_area(atlas, districts, areas_of);
+  if (population_in.empty()) {
+    return std::nullopt;
+  }
+  return split_around_main(districts, membership(atlas, districts), service_areas(atlas, kind),
+                           areas_of, population_in);
 }
 
 void add_area_facts(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts) {

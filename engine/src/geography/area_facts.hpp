@@ -4,6 +4,8 @@
 
 #include <devo/facts.hpp>
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,32 @@ struct AreaSubject {
 // whole_counties, police_alignment, fire_alignment, devolution_islands and
 // overlaps.
 void add_area_facts(const detail::Atlas& atlas, const AreaSubject& area, FactInput& facts);
+
+// The kinds of public-service area whose boundaries a deal is measured
+// against.
+enum class ServiceArea { police, fire, icb };
+
+using AreasOf = std::vector<std::vector<std::size_t>>;
+
+// The areas of a kind, and for each district those it lies in.
+const std::vector<Area>& service_areas(const detail::Atlas& atlas, ServiceArea kind);
+const AreasOf& service_areas_of(const detail::Atlas& atlas, ServiceArea kind);
+
+// How an area made of districts lies across the areas of one kind: the
+// areas it touches (indexes, in order), the main one (where most of its
+// people live), the districts that lie in each other area (they break
+// coterminosity), and the districts the main area covers outside it.
+struct AreaSplit {
+  std::vector<std::size_t> touched;
+  std::size_t main = 0;
+  std::map<std::size_t, std::vector<DistrictIndex>> breakers;
+  std::vector<DistrictIndex> missing;
+};
+
+// Nothing for no districts. The facts police_coterminous, fire_coterminous
+// and icb_coterminous, and their notes, are computed from the same split.
+std::optional<AreaSplit> split_of(const detail::Atlas& atlas,
+                                  const std::vector<DistrictIndex>& districts, ServiceArea kind);
 
 // The existing institution whose area is exactly `districts` (sorted), if any.
 const Institution* institution_with_area(const detail::Atlas& atlas,

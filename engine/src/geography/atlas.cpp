@@ -287,6 +287,11 @@ class AtlasBuilder {
     };
     info.name = text(document.find("name"));
     info.attribution = text(document.find("attribution"));
+    if (const load::Node* boundaries = document.find("boundaries");
+        boundaries != nullptr && boundaries->kind == load::Node::Kind::mapping) {
+      m_atlas->boundaries_attribution = text(boundaries->find("attribution"));
+      m_atlas->boundaries_vintage = text(boundaries->find("vintage"));
+    }
     const load::Node* licence = document.find("licence");
     info.licence = licence != nullptr && licence->kind == load::Node::Kind::mapping
                        ? text(licence->find("name"))

@@ -161,6 +161,10 @@ struct Atlas {
   // nothing when the data has neither table (a --data folder may leave them
   // out: only maps need them).
   std::optional<geography::Shapes> shapes;
+  // Whose the shapes are and when they are from (the manifest's
+  // `boundaries`), for every map drawn with them.
+  std::string boundaries_attribution;
+  std::string boundaries_vintage;
 };
 
 }  // namespace devo::detail

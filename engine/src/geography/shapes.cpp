@@ -3,6 +3,7 @@
 #include "geography/checked_arithmetic.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace devo::geography {
@@ -133,6 +134,95 @@ std::vector<Ring> outline(const Shapes& shapes, std::span<const std::size_t> dis
     rings.push_back(std::move(ring));
   }
   return rings;
+}
+
+std::vector<std::vector<Point>> district_points(const Shapes& shapes, std::size_t district) {
+  std::vector<std::vector<Point>> rings;
+  for (const Polygon& polygon : shapes.districts[district]) {
+    rings.push_back(ring_points(shapes, polygon.outer));
+    for (const Ring& hole : polygon.holes) {
+      rings.push_back(ring_points(shapes, hole));
+    }
+  }
+  return rings;
+}
+
+Box bounds(std::span<const std::vector<Point>> rings) {
+  bool first = true;
+  Box box;
+  for (const auto& ring : rings) {
+    for (const Point& point : ring) {
+      if (first) {
+        box = Box{point, point};
+        first = false;
+      }
+      box.min = Point{std::min(box.min.x, point.x), std::min(box.min.y, point.y)};
+      box.max = Point{std::max(box.max.x, point.x), std::max(box.max.y, point.y)};
+    }
+  }
+  return box;
+}
+
+namespace {
+
+// The stretches of the horizontal line at `y` inside `rings` (even-odd), as
+// pairs of x.
+std::vector<std::pair<double, double>> inside_along(std::span<const std::vector<Point>> rings,
+                                                    double y) {
+  std::vector<double> crossings;
+  for (const auto& ring : rings) {
+    for (std::size_t i = 1; i < ring.size(); ++i) {
+      const Point& a = ring[i - 1];
+      const Point& b = ring[i];
+      if ((static_cast<double>(a.y) > y) != (static_cast<double>(b.y) > y)) {
+        const double t = (y - static_cast<double>(a.y)) / static_cast<double>(b.y - a.y);
+        crossings.push_back(static_cast<double>(a.x) + t * static_cast<double>(b.x - a.x));
+      }
+    }
+  }
+  std::sort(crossings.begin(), crossings.end());
+  std::vector<std::pair<double, double>> stretches;
+  for (std::size_t i = 0; i + 1 < crossings.size(); i += 2) {
+    stretches.emplace_back(crossings[i], crossings[i + 1]);
+  }
+  return stretches;
+}
+
+}  // namespace
+
+Point label_point(std::span<const std::vector<Point>> rings) {
+  const std::vector<Point>* largest = nullptr;
+  std::int64_t largest_area = -1;
+  for (const auto& ring : rings) {
+    const std::int64_t area = twice_signed_area(ring).value_or(0);
+    if (area > largest_area) {
+      largest_area = area;
+      largest = &ring;
+    }
+  }
+  if (largest == nullptr || largest->empty()) {
+    return Point{};
+  }
+  const Box box = bounds(std::span(largest, 1));
+  const double height = static_cast<double>(box.max.y - box.min.y);
+  // A long stretch near the middle reads best; a line a little off the middle
+  // is taken only when it is clearly longer (a crescent, a U shape).
+  double best_length = -1;
+  Point best = box.min;
+  for (const double fraction : {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
+    // Half a metre off the grid, so that the line never runs through a point.
+    const double y = std::floor(static_cast<double>(box.min.y) + height * fraction) + 0.5;
+    const double weight = 1.0 - std::abs(fraction - 0.5);
+    for (const auto& [from, to] : inside_along(rings, y)) {
+      const double length = (to - from) * weight;
+      if (length > best_length) {
+        best_length = length;
+        best = Point{static_cast<std::int64_t>(std::llround((from + to) / 2)),
+                     static_cast<std::int64_t>(std::floor(y))};
+      }
+    }
+  }
+  return best;
 }
 
 }  // namespace devo::geography

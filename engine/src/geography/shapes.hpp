@@ -76,4 +76,23 @@ double district_area(const Shapes& shapes, std::size_t district);
 // point, the rings there are split at it, the same way each time.
 std::vector<Ring> outline(const Shapes& shapes, std::span<const std::size_t> districts);
 
+// Every ring of a district as points: each polygon's outer ring, then its
+// holes.
+std::vector<std::vector<Point>> district_points(const Shapes& shapes, std::size_t district);
+
+struct Box {
+  Point min;
+  Point max;
+};
+
+// The smallest box holding every point of `rings` (none: an empty box at 0).
+Box bounds(std::span<const std::vector<Point>> rings);
+
+// Where to write a shape's name: a point inside it, away from its edges where
+// it can be. The shape is `rings` (closed, filled by the even-odd rule); the
+// point is the middle of the longest stretch inside it along one of a few
+// horizontal lines across its largest ring, the lines nearest that ring's
+// middle tried first.
+Point label_point(std::span<const std::vector<Point>> rings);
+
 }  // namespace devo::geography

@@ -44,6 +44,7 @@ std::span<const DiagnosticCodeInfo> diagnostic_codes() {
       {unknown_fact, "a facts file gives a fact the rule set does not declare (warning)"},
       {invalid_data,
        "a file of the England data is malformed or refers to a code it does not define"},
+      {no_shapes, "a map is asked of data without the districts' shapes"},
       {unknown_authority, "the authority named is no district, county council or institution"},
       {ambiguous_authority, "the authority named could be several; the candidates are listed"},
       {unknown_council, "a proposal lists a council that is not in the data"},

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <devo/app.hpp>
+
+namespace devo::app {
+
+// Every authority of `england` (Geography::authority_codes) evaluated under
+// `rules` on `as_of`, without reasons; the receipt is left to the caller.
+EnglandEvaluation evaluate_every_authority(const Geography& england,
+                                           std::shared_ptr<const RuleSet> rules, Date as_of,
+                                           Diagnostics& diags);
+
+}  // namespace devo::app
