@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the benchmark table of scripts/bench: W1 to W5 against their goals,
+"""Prints the benchmark table of scripts/bench: W1 to W6 against their goals,
 and the peer engines side by side with the ratios devo / peer.
 
     bench/report.py DEVO_JSON PEERS_JSON
@@ -91,6 +91,10 @@ def main():
     w5_count = devo["W5/enumerate-8"]["slowest_district_groupings"]
     row(f"W5 groupings of <= 8 districts, slowest district ({si(w5_count)}groupings)",
         f"{w5:.0f} ms", "< 1 s", w5 < 1000)
+    w6 = milliseconds(devo["W6/england-map"])
+    row("W6 England map (SVG, every district by tier)", f"{w6:.1f} ms", "< 50 ms", w6 < 50)
+    w6s = milliseconds(devo["W6/subject-map"])
+    row("W6 subject map (SVG, Liverpool City Region)", f"{w6s:.1f} ms", "< 10 ms", w6s < 10)
 
     width = max(len(r[0]) for r in rows)
     print(f"{'workload':<{width}}  {'measured':>12}  {'goal':>10}")

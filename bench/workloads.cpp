@@ -2,7 +2,9 @@
 
 #include "subjects.hpp"
 
+#include <devo/app.hpp>
 #include <devo/export.hpp>
+#include <devo/report.hpp>
 
 #include <benchmark/benchmark.h>
 #include <cerrno>
@@ -211,6 +213,49 @@ void w5_enumerate(benchmark::State& state) {
   }
 }
 
+// W6: maps, from an evaluation already made to the SVG's text: England with
+// every district coloured by the tier its institution reaches under
+// edwp-2024, and one subject (the Liverpool City Region, with its neighbours,
+// the police, fire and ICB areas it splits, the institutions it overlaps and
+// its inset of England).
+app::Inputs edwp_inputs() {
+  return app::Inputs{app::Given{bench_date().to_string(), {}}, app::Given{"edwp-2024", {}}, {}};
+}
+
+void w6_england_map(benchmark::State& state) {
+  const Geography& england = *Fixture::get().geography;
+  Diagnostics diags;
+  static const auto evaluation = app::evaluate_england(edwp_inputs(), false, diags);
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string svg =
+        render_map_svg(*app::england_map(england, *evaluation, app::MapColour::tier));
+    bytes = svg.size();
+    benchmark::DoNotOptimize(svg.data());
+  }
+  state.counters["svg_bytes"] = static_cast<double>(bytes);
+}
+
+void w6_subject_map(benchmark::State& state) {
+  const Geography& england = *Fixture::get().geography;
+  Diagnostics diags;
+  static const auto evaluation = [&] {
+    app::EvaluateRequest request;
+    request.subject.kind = app::SubjectRequest::Kind::authority;
+    request.subject.name.text = "Liverpool City Region";
+    request.inputs = edwp_inputs();
+    return app::evaluate(request, diags);
+  }();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string svg =
+        render_map_svg(*app::subject_map(england, *evaluation, app::MapColour::tier));
+    bytes = svg.size();
+    benchmark::DoNotOptimize(svg.data());
+  }
+  state.counters["svg_bytes"] = static_cast<double>(bytes);
+}
+
 // W4: a cold `devo evaluate --authority ...` process, start to exit, its
 // output thrown away.
 void w4_cold_process(benchmark::State& state, const std::string& devo,
@@ -281,6 +326,12 @@ void register_workloads(const std::string& devo_binary) {
   benchmark::RegisterBenchmark("W5/enumerate-8", w5_enumerate)
       ->UseManualTime()
       ->Iterations(1)
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("W6/england-map", w6_england_map)
+      ->UseRealTime()
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("W6/subject-map", w6_subject_map)
+      ->UseRealTime()
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark(
       "W4/cold-evaluate", w4_cold_process, devo_binary,

@@ -38,7 +38,7 @@ inline constexpr std::size_t k_enumerate_added = 7;
 // statuses for them (bench/peers/run.mjs reads both).
 void write_peer_fixture(const std::string& directory);
 
-// Registers W1 to W5 with Google Benchmark.
+// Registers W1 to W6 with Google Benchmark.
 void register_workloads(const std::string& devo_binary);
 
 }  // namespace devo::bench

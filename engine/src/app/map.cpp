@@ -90,11 +90,6 @@ MapBox box_of(const std::vector<MapRing>& rings) {
   return MapBox{MapPoint{box.min.x, box.min.y}, MapPoint{box.max.x, box.max.y}};
 }
 
-MapBox united(const MapBox& a, const MapBox& b) {
-  return MapBox{MapPoint{std::min(a.min.x, b.min.x), std::min(a.min.y, b.min.y)},
-                MapPoint{std::max(a.max.x, b.max.x), std::max(a.max.y, b.max.y)}};
-}
-
 // The box grown by a share of its size on every side, and by at least
 // `least` metres.
 MapBox padded(const MapBox& box, double share, std::int64_t least) {
@@ -397,7 +392,10 @@ SubjectScene scene_of(const Atlas& atlas, const FactInput& facts) {
   }
   for (DistrictIndex district : scene.members) {
     for (DistrictIndex neighbour : atlas.graph->neighbours(district)) {
-      if (!scene.member[neighbour]) {
+      // The graph joins an island by sea to its police force area's other
+      // districts; on a map a neighbour is one across a boundary on land.
+      const bool by_sea = atlas.districts[district].island || atlas.districts[neighbour].island;
+      if (!scene.member[neighbour] && !by_sea) {
         scene.neighbours.insert(neighbour);
       }
     }
@@ -610,7 +608,14 @@ void add_splits(const SubjectScene& scene, Map& map) {
         fmt::format("{} ({}), which {} only part of: {} in it", area.name, area_label(split.kind),
                     scene.facts.subject.name, geography::districts_are(scene.atlas, split.inside)),
         MapLine::split, rings});
-    map.labels.push_back(MapLabel{label_at(rings), area.name, MapLabelStyle::area});
+    // A police and a fire area of one name and boundary are named once.
+    const MapLabel label{label_at(rings), area.name, MapLabelStyle::area};
+    const bool named = std::any_of(map.labels.begin(), map.labels.end(), [&](const MapLabel& l) {
+      return l.text == label.text && l.at == label.at;
+    });
+    if (!named) {
+      map.labels.push_back(label);
+    }
   }
   for (ServiceArea kind : k_service_areas) {
     const bool split = std::any_of(splits.begin(), splits.end(),
@@ -672,13 +677,19 @@ void add_subject_notes(const SubjectScene& scene, Map& map) {
     neighbours.push_back(scene.atlas.districts[district].name);
   }
   std::sort(neighbours.begin(), neighbours.end());
-  if (!neighbours.empty()) {
-    map.notes.insert(map.notes.begin(),
-                     fmt::format("Neighbours: {}.", support::join_words(neighbours)));
-  }
+  map.notes.insert(map.notes.begin(),
+                   neighbours.empty()
+                       ? std::string("Neighbours: none that shares a boundary on land.")
+                       : fmt::format("Neighbours: {}.", support::join_words(neighbours)));
   const auto islands = scene.facts.notes.find("devolution_islands");
   if (!scene.islands.empty() && islands != scene.facts.notes.end()) {
     map.notes.push_back(fmt::format("Devolution islands: {}.", islands->second));
+  }
+  // A proposal that cannot exist as it stands reaches no tier: say why first.
+  for (auto problem = scene.facts.problems.rbegin(); problem != scene.facts.problems.rend();
+       ++problem) {
+    map.notes.insert(map.notes.begin(),
+                     fmt::format("Not valid: {} [{}].", problem->message, problem->code));
   }
 }
 

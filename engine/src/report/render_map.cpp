@@ -237,6 +237,17 @@ std::string stroke_attributes(MapLine line) {
       style.dashes.empty() ? std::string() : fmt::format(" stroke-dasharray=\"{}\"", style.dashes));
 }
 
+// A box on the page, for keeping names apart.
+struct PageBox {
+  double left;
+  double top;
+  double right;
+  double bottom;
+  bool meets(const PageBox& other) const {
+    return left < other.right && other.left < right && top < other.bottom && other.top < bottom;
+  }
+};
+
 struct LabelStyle {
   double size;
   std::string_view weight;
@@ -385,30 +396,52 @@ class SvgWriter {
     return out;
   }
 
-  // Names, each with a white halo so that it reads over any fill.
+  // Names, each with a white halo so that it reads over any fill. A name
+  // that would cover one written before is moved a line up or down where
+  // that is free (two areas with one outline have one place for a name).
   std::string labels() const {
     std::string out =
         "<g text-anchor=\"middle\" stroke=\"#ffffff\" stroke-width=\"3\" "
         "stroke-linejoin=\"round\" paint-order=\"stroke\">\n";
+    std::vector<PageBox> taken;
     for (const MapLabel& label : m_map.labels) {
       if (!inside(label.at, m_visible)) {
         continue;
       }
       const LabelStyle style = label_style(label.style);
+      const double x = static_cast<double>(label_x(label, style)) / 10;
+      const double y = static_cast<double>(m_projection.y(label.at.y)) / 10 + 4;
+      const double half = text_width(label.text, style) / 2;
+      double chosen = y;
+      for (const double shift : {0.0, 1.0, -1.0, 2.0, -2.0}) {
+        const double candidate = y + shift * (style.size + 2);
+        const PageBox box{x - half, candidate - style.size, x + half, candidate + 2};
+        if (std::none_of(taken.begin(), taken.end(),
+                         [&](const PageBox& other) { return other.meets(box); })) {
+          chosen = candidate;
+          break;
+        }
+      }
+      taken.push_back(PageBox{x - half, chosen - style.size, x + half, chosen + 2});
       out += fmt::format(
           "<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"{}\" font-style=\"{}\" "
           "fill=\"{}\">{}</text>\n",
-          tenths(label_x(label, style)), tenths(m_projection.y(label.at.y) + 40),
-          number(style.size), style.weight, style.slant, style.colour, text(label.text));
+          number(x), number(chosen), number(style.size), style.weight, style.slant, style.colour,
+          text(label.text));
     }
     out += "</g>\n";
     return out;
   }
 
+  // A rough width of a text: 0.62 of the font size a character.
+  static double text_width(std::string_view words, const LabelStyle& style) {
+    return static_cast<double>(words.size()) * style.size * 0.62;
+  }
+
   // A label's middle, moved in where its text (at a rough 0.62 of the font
   // size a character) would run past the panel's side.
   std::int64_t label_x(const MapLabel& label, const LabelStyle& style) const {
-    const double half = static_cast<double>(label.text.size()) * style.size * 0.62 / 2 + 4;
+    const double half = text_width(label.text, style) / 2 + 4;
     const double left = k_margin + half;
     const double right = k_margin + k_panel_width - half;
     const double x = static_cast<double>(m_projection.x(label.at.x)) / 10;
