@@ -1,9 +1,10 @@
 // The districts' shapes in the built-in data (arcs.csv, district_rings.csv),
 // and the geometry computed from them: areas, islands, outlines.
 
+#include "geography/shapes.hpp"
+
 #include "geography/access.hpp"
 #include "geography/atlas.hpp"
-#include "geography/shapes.hpp"
 #include "support/catch.hpp"
 #include "support/subjects.hpp"
 
@@ -92,6 +93,25 @@ std::vector<std::size_t> all_districts() {
     all[i] = i;
   }
   return all;
+}
+
+// Whether `p` lies inside `rings` by the even-odd rule: an odd number of
+// their edges cross the line to its right.
+bool inside_rings(const std::vector<std::vector<Point>>& rings, const Point& p) {
+  std::size_t count = 0;
+  for (const auto& ring : rings) {
+    for (std::size_t i = 1; i < ring.size(); ++i) {
+      const Point& a = ring[i - 1];
+      const Point& b = ring[i];
+      if ((a.y > p.y) != (b.y > p.y)) {
+        const double x = static_cast<double>(a.x) + static_cast<double>(p.y - a.y) *
+                                                        static_cast<double>(b.x - a.x) /
+                                                        static_cast<double>(b.y - a.y);
+        count += x > static_cast<double>(p.x) ? 1 : 0;
+      }
+    }
+  }
+  return count % 2 == 1;
 }
 
 }  // namespace
@@ -185,4 +205,36 @@ TEST_CASE("Cambridge fills the hole in South Cambridgeshire", "[geography][shape
   REQUIRE(both.size() == 1);
   CHECK(twice_area(both[0]) == twice_area_of(std::vector<std::size_t>{south, cambridge}));
   CHECK(twice_area(both[0]) == twice_area(shapes().districts[south][0].outer));
+}
+
+TEST_CASE("a district's points, bounds and the place for its name", "[geography][shapes]") {
+  using devo::geography::bounds;
+  using devo::geography::district_points;
+  using devo::geography::label_point;
+  // South Cambridgeshire: one polygon with a hole (Cambridge); the place for
+  // its name is inside it and not in the hole.
+  const auto rings = district_points(shapes(), district("E07000012"));
+  REQUIRE(rings.size() == 2);
+  const auto box = bounds(rings);
+  for (const auto& ring : rings) {
+    CHECK(ring.front() == ring.back());
+    for (const Point& point : ring) {
+      CHECK((point.x >= box.min.x && point.x <= box.max.x));
+      CHECK((point.y >= box.min.y && point.y <= box.max.y));
+    }
+  }
+  CHECK(inside_rings(rings, label_point(rings)));
+  const auto cambridge = district_points(shapes(), district("E07000008"));
+  // Cambridge's own place is in South Cambridgeshire's hole.
+  CHECK_FALSE(inside_rings(rings, label_point(cambridge)));
+}
+
+TEST_CASE("the place for a name is inside every district", "[geography][shapes]") {
+  using devo::geography::district_points;
+  using devo::geography::label_point;
+  for (std::size_t d = 0; d < atlas().districts.size(); ++d) {
+    const auto rings = district_points(shapes(), d);
+    INFO(atlas().districts[d].name);
+    CHECK(inside_rings(rings, label_point(rings)));
+  }
 }
