@@ -151,6 +151,9 @@ namespace {
 
 // `evaluate --all`: every subject of England, a row each.
 int run_sweep(const EvaluateArguments& arguments) {
+  if (arguments.format == "html") {
+    return report_usage("evaluate", "--format html is for one subject, not --all");
+  }
   Diagnostics diags(arguments.max_errors);
   const auto england = app::evaluate_england(
       inputs(arguments.as_of, arguments.rules, arguments.subject.data), false, diags);
@@ -193,6 +196,10 @@ int run_evaluate(const EvaluateArguments& arguments) {
     return fail(diags, arguments.format == "json", arguments.output);
   }
   print_warnings(diags);
+  if (arguments.format == "html") {
+    // The map: see devo map.
+    return emit(render_evaluation_html(result->evaluation(), {}), arguments.output, k_exit_ok);
+  }
   return emit(render_evaluation(result->evaluation(), output_format(arguments.format),
                                 style_for(arguments.output)),
               arguments.output, k_exit_ok);
@@ -207,9 +214,14 @@ int run_validate(const ValidateArguments& arguments) {
   if (!result) {
     return fail(diags, arguments.format == "json", arguments.output);
   }
+  const int code = result->valid() ? k_exit_ok : k_exit_invalid;
+  if (arguments.format == "html") {
+    // The map: see devo map.
+    return emit(render_validation_html(result->validation(), {}), arguments.output, code);
+  }
   return emit(render_validation(result->validation(), output_format(arguments.format),
                                 style_for(arguments.output)),
-              arguments.output, result->valid() ? k_exit_ok : k_exit_invalid);
+              arguments.output, code);
 }
 
 int run_test(const TestArguments& arguments) {
@@ -258,9 +270,15 @@ int run_diff(const DiffArguments& arguments) {
   }
   print_warnings(diags);
   const bool changed = !result->report.changes.empty();
+  const int code = arguments.exit_code && changed ? k_exit_invalid : k_exit_ok;
+  if (arguments.format == "html") {
+    // The map: see devo map.
+    return emit(render_diff_html(result->report, result->from_receipt, result->to_receipt, {}),
+                arguments.output, code);
+  }
   return emit(render_diff(result->report, result->from_receipt, result->to_receipt,
                           output_format(arguments.format), style_for(arguments.output)),
-              arguments.output, arguments.exit_code && changed ? k_exit_invalid : k_exit_ok);
+              arguments.output, code);
 }
 
 int run_docs(const DocsArguments& arguments) {
