@@ -157,7 +157,7 @@ TEST_CASE("validation HTML lists the findings and the verdict", "[report][html]"
   const std::string html = devo::render_validation_html(validation, {});
   check_page(html);
   check_hostile_name_escaped(html);
-  CHECK(contains(html, "<td>proposal.yaml:4:3</td>"));
+  CHECK(contains(html, "<td><span class=\"place\">proposal.yaml:4:3</span></td>"));
   CHECK(contains(html, "<span class=\"status status-fails\">error</span>"));
   CHECK(contains(html, "Cheltenham alone is not one &lt;combined authority&gt;"));
   CHECK(contains(html, "<code>institution-mismatch</code>"));
