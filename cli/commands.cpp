@@ -149,8 +149,16 @@ class ProgressBar {
 
 namespace {
 
+// The SVG of a printable report's map; empty when there is none to draw.
+std::string map_svg(const std::optional<Map>& map) {
+  return map ? render_map_svg(*map) : std::string();
+}
+
 // `evaluate --all`: every subject of England, a row each.
 int run_sweep(const EvaluateArguments& arguments) {
+  if (arguments.format == "html") {
+    return report_usage("evaluate", "--format html is for one subject, not --all");
+  }
   Diagnostics diags(arguments.max_errors);
   const auto england = app::evaluate_england(
       inputs(arguments.as_of, arguments.rules, arguments.subject.data), false, diags);
@@ -193,6 +201,11 @@ int run_evaluate(const EvaluateArguments& arguments) {
     return fail(diags, arguments.format == "json", arguments.output);
   }
   print_warnings(diags);
+  if (arguments.format == "html") {
+    return emit(render_evaluation_html(result->evaluation(),
+                                       map_svg(app::map_of(*result, request.inputs.data))),
+                arguments.output, k_exit_ok);
+  }
   return emit(render_evaluation(result->evaluation(), output_format(arguments.format),
                                 style_for(arguments.output)),
               arguments.output, k_exit_ok);
@@ -207,9 +220,14 @@ int run_validate(const ValidateArguments& arguments) {
   if (!result) {
     return fail(diags, arguments.format == "json", arguments.output);
   }
+  const int code = result->valid() ? k_exit_ok : k_exit_invalid;
+  if (arguments.format == "html") {
+    return emit(render_validation_html(result->validation(), map_svg(app::map_of(request))),
+                arguments.output, code);
+  }
   return emit(render_validation(result->validation(), output_format(arguments.format),
                                 style_for(arguments.output)),
-              arguments.output, result->valid() ? k_exit_ok : k_exit_invalid);
+              arguments.output, code);
 }
 
 int run_test(const TestArguments& arguments) {
@@ -279,6 +297,12 @@ int run_diff(const DiffArguments& arguments) {
   const int exit_code = arguments.exit_code && changed ? k_exit_invalid : k_exit_ok;
   if (arguments.format == "svg") {
     return emit_diff_map(*result, arguments, exit_code);
+  }
+  if (arguments.format == "html") {
+    Diagnostics map_diags;
+    const std::string map = map_svg(app::map_of(*result, request.data, Given{}, map_diags));
+    return emit(render_diff_html(result->report, result->from_receipt, result->to_receipt, map),
+                arguments.output, exit_code);
   }
   return emit(render_diff(result->report, result->from_receipt, result->to_receipt,
                           output_format(arguments.format), style_for(arguments.output)),

@@ -156,7 +156,7 @@ void add_evaluate(CLI::App& app, devo::cli::EvaluateArguments& arguments) {
                    "fact=value: take a fact as given (a functional economic area, say), over "
                    "what the subject says; repeat for several")
       ->excludes(all);
-  add_format(command, arguments.format, {"text", "json", "markdown", "csv"});
+  add_format(command, arguments.format, {"text", "json", "markdown", "csv", "html"});
   add_output(command, arguments.output);
   add_as_of(command, arguments.as_of);
   add_max_errors(command, arguments.max_errors);
@@ -202,7 +202,7 @@ void add_validate(CLI::App& app, devo::cli::ValidateArguments& arguments) {
   command->add_option("--proposal", arguments.proposal, "The proposal's YAML file")->required();
   command->add_option("--rules", arguments.rules, k_rules_help);
   command->add_option("--data", arguments.data, k_data_help);
-  add_format(command, arguments.format, {"text", "json"});
+  add_format(command, arguments.format, {"text", "json", "html"});
   add_output(command, arguments.output);
   add_as_of(command, arguments.as_of);
   add_max_errors(command, arguments.max_errors);
@@ -262,7 +262,7 @@ void add_diff(CLI::App& app, devo::cli::DiffArguments& arguments) {
                       "With --format svg: colour the map by how this power's status changes, "
                       "not by the tier");
   command->add_option("--data", arguments.data, k_data_help);
-  add_format(command, arguments.format, {"text", "json", "markdown", "csv", "svg"});
+  add_format(command, arguments.format, {"text", "json", "markdown", "csv", "html", "svg"});
   add_output(command, arguments.output);
   add_max_errors(command, arguments.max_errors);
   command->footer(k_exit_codes);

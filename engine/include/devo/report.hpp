@@ -107,6 +107,31 @@ std::string render_test_report_junit(const TestReport& report);
 std::string render_diff(const DiffReport& report, const Receipt& from, const Receipt& to,
                         OutputFormat format, const TextStyle& style = {});
 
+// One self-contained HTML page (CSS inline, nothing fetched: no scripts,
+// fonts or images) to attach to a committee paper, printing cleanly on A4:
+// well-formed XML as well as HTML5, every text made printable() and escaped,
+// and the same bytes for the same input. `map_svg` is an <svg> element to
+// embed as the report's map, as given, or empty for none (facts given by hand
+// have no place to draw).
+//
+// The evaluation: the subject (name, kind, code), the tier reached, each tier
+// with its status and reasons, the map, each power with its status, reasons,
+// citation, evidence mark and whether the subject holds it now, the facts with
+// their values and notes, the warnings and the receipt.
+std::string render_evaluation_html(const Evaluation& evaluation, std::string_view map_svg);
+
+// The validation: whether the proposal is valid and the tier it reaches, the
+// findings as diagnostics are (place, severity, message, code, notes), the
+// map and the receipt.
+std::string render_validation_html(const Validation& validation, std::string_view map_svg);
+
+// The diff: the subjects and changes counted, the map, the summary of subjects
+// per tier and per available power, each subject that changed with its tiers
+// and changed powers before and after and the reasons on each side, and both
+// receipts.
+std::string render_diff_html(const DiffReport& report, const Receipt& from, const Receipt& to,
+                             std::string_view map_svg);
+
 enum class CatalogueFormat { markdown, html };
 
 // Renders a rule set as a readable catalogue for people who do not read YAML:

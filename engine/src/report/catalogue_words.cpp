@@ -14,6 +14,18 @@
 
 namespace devo::report {
 
+std::string_view evidence_sign(Evidence evidence) {
+  switch (evidence) {
+    case Evidence::reconstructed:
+      return "⚠";
+    case Evidence::secondary:
+      return "◐";
+    case Evidence::confirmed:
+      break;
+  }
+  return "";
+}
+
 Inline join_inline(const std::vector<Inline>& items, const Inline& separator) {
   Inline joined;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -61,6 +61,11 @@ class Inline {
   std::vector<Span> m_spans;
 };
 
+// Evidence other than confirmed carries a sign ("⚠" reconstructed, "◐"
+// secondary; none for confirmed), in every format and in print, so that a
+// reviewer scanning a catalogue or a report finds what to check first.
+std::string_view evidence_sign(Evidence evidence);
+
 // `items` with `separator` between them.
 Inline join_inline(const std::vector<Inline>& items, const Inline& separator);
 

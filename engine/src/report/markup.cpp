@@ -1,5 +1,7 @@
 #include "report/markup.hpp"
 
+#include <fmt/format.h>
+
 namespace devo::report {
 
 std::string escape_markup(std::string_view text, MarkupPlace place) {
@@ -34,6 +36,15 @@ std::string escape_markup(std::string_view text, MarkupPlace place) {
     }
   }
   return out;
+}
+
+std::string html_page(std::string_view title, std::string_view stylesheet, std::string_view body) {
+  return fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\" />\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
+      "<meta name=\"generator\" content=\"devo\" />\n<title>{}</title>\n<style>\n{}</style>\n"
+      "</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
+      escape_markup(title), stylesheet, body);
 }
 
 }  // namespace devo::report

@@ -37,20 +37,6 @@ Inline or_none(Inline text) {
   return text.empty() ? Inline(k_none) : text;
 }
 
-// Evidence other than confirmed carries a sign, in both formats and in print,
-// so that a reviewer scanning the catalogue finds what to check first.
-std::string_view evidence_sign(Evidence evidence) {
-  switch (evidence) {
-    case Evidence::reconstructed:
-      return "⚠";
-    case Evidence::secondary:
-      return "◐";
-    case Evidence::confirmed:
-      break;
-  }
-  return "";
-}
-
 // "3 tiers", "1 tier", "no tiers".
 std::string count_of(std::size_t count, std::string_view one, std::string_view many) {
   if (count == 0) {
@@ -312,14 +298,7 @@ class HtmlWriter final : public Writer {
     m_out += "</tbody>\n</table>\n";
   }
 
-  std::string finish() override {
-    return fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta name=\"generator\" content=\"devo\">\n<title>{}</title>\n<style>\n{}</style>\n"
-        "</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
-        escape(m_title), k_stylesheet, m_out);
-  }
+  std::string finish() override { return html_page(m_title, k_stylesheet, m_out); }
 
  private:
   static std::string id_attribute(std::string_view anchor) {

@@ -1,4 +1,5 @@
 #include "report/csv.hpp"
+#include "report/diff_words.hpp"
 #include "report/json_values.hpp"
 #include "report/markdown.hpp"
 #include "report/report_common.hpp"
@@ -8,7 +9,6 @@
 #include <fmt/format.h>
 
 namespace devo::report {
-namespace {
 
 std::string tier_name(const std::string& id) {
   return id.empty() ? std::string("none") : id;
@@ -28,7 +28,6 @@ std::string count_cell(const DiffCount& count, bool from_side) {
   return present ? std::to_string(from_side ? count.from : count.to) : std::string("-");
 }
 
-// The reasons that do not hold: why a side stops or a power is not available.
 std::vector<const Reason*> telling(const std::vector<Reason>& reasons) {
   std::vector<const Reason*> result;
   for (const Reason& reason : reasons) {
@@ -38,6 +37,8 @@ std::vector<const Reason*> telling(const std::vector<Reason>& reasons) {
   }
   return result;
 }
+
+namespace {
 
 void text_counts(std::string& out, std::string_view heading, const std::vector<DiffCount>& counts,
                  const Receipt& from, const Receipt& to, const TextStyle& style) {

@@ -22,7 +22,6 @@ namespace devo {
 namespace {
 
 using report::escape_markup;
-using report::MarkupPlace;
 
 constexpr double k_width = 800;
 constexpr double k_margin = 16;
@@ -45,10 +44,6 @@ constexpr std::string_view k_id = "devo-map";
 
 std::string text(std::string_view words) {
   return escape_markup(printable(words));
-}
-
-std::string attribute(std::string_view words) {
-  return escape_markup(printable(words), MarkupPlace::attribute);
 }
 
 // A length in tenths of a unit, as "12.3", "12" or "-0.4": enough for a

@@ -26,10 +26,7 @@ std::string render_validation(const Validation& validation, OutputFormat format,
   // The findings are escaped by render_diagnostics; the verdict line names
   // the proposal, from the user's file.
   const std::string& name = validation.subject.name;
-  const std::string reached =
-      validation.tier.empty()
-          ? std::string("it reaches no tier")
-          : fmt::format("it reaches {} ({})", validation.tier, validation.tier_title);
+  const std::string reached = report::reach_in_words(validation);
   std::string verdict;
   if (valid) {
     verdict = fmt::format("{}: {}: {} under {}\n", name,

@@ -223,6 +223,13 @@ std::string reached_tier_in_words(const Evaluation& evaluation) {
   return fmt::format("{} — {}", result.id, tier->title);
 }
 
+std::string reach_in_words(const Validation& validation) {
+  if (validation.tier.empty()) {
+    return "it reaches no tier";
+  }
+  return fmt::format("it reaches {} ({})", validation.tier, validation.tier_title);
+}
+
 std::string fact_in_words(const FactDeclaration& fact, const FactValue& value) {
   return std::visit(
       [&fact](const auto& item) -> std::string {

@@ -65,6 +65,10 @@ std::string subject_in_words(const Subject& subject);
 // that is not valid or that the rules do not apply to, why.
 std::string reached_tier_in_words(const Evaluation& evaluation);
 
+// What a validated proposal reaches: "it reaches level-3 (Level 3)", or "it
+// reaches no tier".
+std::string reach_in_words(const Validation& validation);
+
 // The sentences a council inside an institution is told first: "Leeds is a
 // member of West Yorkshire Combined Authority (mayoral): its devolved powers
 // come through that authority."

@@ -236,7 +236,7 @@ TEST_CASE("the catalogue escapes what Markdown and HTML would read as markup",
   SECTION("HTML: a standalone page with everything escaped") {
     const std::string html = devo::render_catalogue(rules, CatalogueFormat::html);
     CHECK(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"));
-    CHECK(contains(html, "<meta charset=\"utf-8\">"));
+    CHECK(contains(html, "<meta charset=\"utf-8\" />"));
     CHECK(contains(html, "<style>\n"));
     CHECK(contains(html, "@media print"));
     CHECK(html.ends_with("</main>\n</body>\n</html>\n"));
