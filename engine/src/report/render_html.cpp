@@ -77,7 +77,8 @@ svg { max-width: 100%; height: auto; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   tr, li, dl, figure.map { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
-  figure.map svg { display: block; width: 100%; max-height: 250mm; }
+  /* Short enough to follow the summary on the first page of A4. */
+  figure.map svg { display: block; height: 165mm; width: auto; max-width: 100%; margin: 0 auto; }
 }
 )";
 
