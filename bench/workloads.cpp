@@ -222,18 +222,23 @@ app::Inputs edwp_inputs() {
   return app::Inputs{app::Given{bench_date().to_string(), {}}, app::Given{"edwp-2024", {}}, {}};
 }
 
-void w6_england_map(benchmark::State& state) {
-  const Geography& england = *Fixture::get().geography;
-  Diagnostics diags;
-  static const auto evaluation = app::evaluate_england(edwp_inputs(), false, diags);
+// Times drawing one map and writing its SVG.
+template <typename Draw>
+void time_map(benchmark::State& state, const Draw& draw) {
   std::size_t bytes = 0;
   for (auto _ : state) {
-    const std::string svg =
-        render_map_svg(*app::england_map(england, *evaluation, app::MapColour::tier));
+    const std::string svg = render_map_svg(*draw());
     bytes = svg.size();
     benchmark::DoNotOptimize(svg.data());
   }
   state.counters["svg_bytes"] = static_cast<double>(bytes);
+}
+
+void w6_england_map(benchmark::State& state) {
+  const Geography& england = *Fixture::get().geography;
+  Diagnostics diags;
+  static const auto evaluation = app::evaluate_england(edwp_inputs(), false, diags);
+  time_map(state, [&] { return app::england_map(england, *evaluation, app::MapColour::tier); });
 }
 
 void w6_subject_map(benchmark::State& state) {
@@ -246,14 +251,7 @@ void w6_subject_map(benchmark::State& state) {
     request.inputs = edwp_inputs();
     return app::evaluate(request, diags);
   }();
-  std::size_t bytes = 0;
-  for (auto _ : state) {
-    const std::string svg =
-        render_map_svg(*app::subject_map(england, *evaluation, app::MapColour::tier));
-    bytes = svg.size();
-    benchmark::DoNotOptimize(svg.data());
-  }
-  state.counters["svg_bytes"] = static_cast<double>(bytes);
+  time_map(state, [&] { return app::subject_map(england, *evaluation, app::MapColour::tier); });
 }
 
 // W4: a cold `devo evaluate --authority ...` process, start to exit, its

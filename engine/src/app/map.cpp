@@ -276,40 +276,30 @@ std::vector<std::string> codes_of(const FactInput& facts, std::string_view fact)
   return {};
 }
 
-std::string_view area_label(ServiceArea kind) {
-  switch (kind) {
-    case ServiceArea::police:
-      return "police force area";
-    case ServiceArea::fire:
-      return "fire and rescue authority area";
-    case ServiceArea::icb:
-      break;
-  }
-  return "integrated care board area";
-}
+// How a kind of public-service area is named, and the fact that says
+// whether an area is exactly one of them.
+struct ServiceAreaWords {
+  std::string_view label;             // "police force area"
+  std::string_view coterminous_fact;  // "police_coterminous"
+  std::string_view heading;           // "Police force areas"
+};
 
-std::string_view coterminous_fact(ServiceArea kind) {
+const ServiceAreaWords& words_of(ServiceArea kind) {
+  static const ServiceAreaWords police{"police force area", "police_coterminous",
+                                       "Police force areas"};
+  static const ServiceAreaWords fire{"fire and rescue authority area", "fire_coterminous",
+                                     "Fire and rescue authority areas"};
+  static const ServiceAreaWords icb{"integrated care board area", "icb_coterminous",
+                                    "Integrated care board areas"};
   switch (kind) {
     case ServiceArea::police:
-      return "police_coterminous";
+      return police;
     case ServiceArea::fire:
-      return "fire_coterminous";
+      return fire;
     case ServiceArea::icb:
       break;
   }
-  return "icb_coterminous";
-}
-
-std::string_view area_words(ServiceArea kind) {
-  switch (kind) {
-    case ServiceArea::police:
-      return "Police force areas";
-    case ServiceArea::fire:
-      return "Fire and rescue authority areas";
-    case ServiceArea::icb:
-      break;
-  }
-  return "Integrated care board areas";
+  return icb;
 }
 
 constexpr std::array<ServiceArea, 3> k_service_areas = {ServiceArea::police, ServiceArea::fire,
@@ -604,10 +594,11 @@ void add_splits(const SubjectScene& scene, Map& map) {
   for (const SplitArea& split : splits) {
     const auto& area = geography::service_areas(scene.atlas, split.kind)[split.area];
     const auto rings = outline_rings(scene.shapes, area.districts);
-    map.outlines.push_back(MapOutline{
-        fmt::format("{} ({}), which {} only part of: {} in it", area.name, area_label(split.kind),
-                    scene.facts.subject.name, geography::districts_are(scene.atlas, split.inside)),
-        MapLine::split, rings});
+    map.outlines.push_back(
+        MapOutline{fmt::format("{} ({}), which {} only part of: {} in it", area.name,
+                               words_of(split.kind).label, scene.facts.subject.name,
+                               geography::districts_are(scene.atlas, split.inside)),
+                   MapLine::split, rings});
     // A police and a fire area of one name and boundary are named once.
     const MapLabel label{label_at(rings), area.name, MapLabelStyle::area};
     const bool named = std::any_of(map.labels.begin(), map.labels.end(), [&](const MapLabel& l) {
@@ -620,9 +611,9 @@ void add_splits(const SubjectScene& scene, Map& map) {
   for (ServiceArea kind : k_service_areas) {
     const bool split = std::any_of(splits.begin(), splits.end(),
                                    [&](const SplitArea& s) { return s.kind == kind; });
-    const auto note = scene.facts.notes.find(coterminous_fact(kind));
+    const auto note = scene.facts.notes.find(words_of(kind).coterminous_fact);
     if (split && note != scene.facts.notes.end()) {
-      map.notes.push_back(fmt::format("{}: {}.", area_words(kind), note->second));
+      map.notes.push_back(fmt::format("{}: {}.", words_of(kind).heading, note->second));
     }
   }
   if (!splits.empty()) {
@@ -914,7 +905,7 @@ std::optional<Map> subject_map(const Geography& england, const EvaluateResult& e
   const Grouped grouped{atlas, scene.shapes, scene.drawn, scene.member, subject.name, scene.frame};
   if (const auto kind = service_area_of(colour)) {
     fill_by_groups(grouped, service_groups(atlas, *kind),
-                   fmt::format("in no {} drawn", area_label(*kind)), map);
+                   fmt::format("in no {} drawn", words_of(*kind).label), map);
   } else if (colour == MapColour::institution) {
     fill_by_groups(grouped, institution_groups(atlas), "in no devolution institution", map);
   } else {
@@ -951,7 +942,8 @@ std::optional<Map> england_map(const Geography& england, const EnglandEvaluation
   if (const auto kind = service_area_of(colour)) {
     const std::vector<bool> no_subject;
     fill_by_groups(Grouped{atlas, *atlas.shapes, all, no_subject, {}, map.frame, true},
-                   service_groups(atlas, *kind), fmt::format("in no {}", area_label(*kind)), map);
+                   service_groups(atlas, *kind), fmt::format("in no {}", words_of(*kind).label),
+                   map);
   } else if (colour == MapColour::institution) {
     const std::vector<bool> no_subject;
     fill_by_groups(Grouped{atlas, *atlas.shapes, all, no_subject, {}, map.frame, true},
