@@ -1,4 +1,4 @@
-// devo's benchmarks (bench/README.md): W1 to W5 through Google Benchmark, and
+// devo's benchmarks (bench/README.md): W1 to W6 through Google Benchmark, and
 // the fixture the peer rules engines run on.
 //
 //   devo_bench [--devo PATH] [Google Benchmark flags]   run the workloads
