@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace devo {
@@ -272,6 +273,7 @@ class SvgWriter {
     const double panel_height = panel_height_for(m_map.frame);
     m_subtitle = wrap(printable(m_map.subtitle), k_subtitle_characters);
     m_panel_top = k_subtitle_y + k_subtitle_line * static_cast<double>(m_subtitle.size()) - 3;
+    m_panel_height = panel_height;
     m_projection = Projection::fit(m_map.frame, k_margin, m_panel_top, k_panel_width, panel_height);
     m_visible = m_projection.visible(k_margin, m_panel_top, k_panel_width, panel_height);
     std::string body;
@@ -470,12 +472,36 @@ class SvgWriter {
         number(x + length + 6), number(y + 5), words);
   }
 
+  // The inset goes in the top right corner, or where it hides none of the
+  // subject: the top left, then the bottom right (the scale bar has the
+  // bottom left).
+  std::pair<double, double> inset_corner() const {
+    const double right = k_margin + k_panel_width - k_inset_width - 8;
+    const double bottom = m_panel_top + m_panel_height - k_inset_height - 8;
+    const std::pair<double, double> corners[] = {
+        {right, m_panel_top + 8}, {k_margin + 8, m_panel_top + 8}, {right, bottom}};
+    for (const auto& [left, top] : corners) {
+      const PageBox box{left, top, left + k_inset_width, top + k_inset_height};
+      const bool hides = std::any_of(
+          m_map.inset->subject.begin(), m_map.inset->subject.end(), [&](const MapRing& ring) {
+            return std::any_of(ring.begin(), ring.end(), [&](const MapPoint& point) {
+              const double x = static_cast<double>(m_projection.x(point.x)) / 10;
+              const double y = static_cast<double>(m_projection.y(point.y)) / 10;
+              return x > box.left && x < box.right && y > box.top && y < box.bottom;
+            });
+          });
+      if (!hides) {
+        return {left, top};
+      }
+    }
+    return corners[0];
+  }
+
   std::string inset() const {
     if (!m_map.inset) {
       return {};
     }
-    const double left = k_margin + k_panel_width - k_inset_width - 8;
-    const double top = m_panel_top + 8;
+    const auto [left, top] = inset_corner();
     const MapBox england = bounds_of(m_map.inset->england);
     const Projection projection =
         Projection::fit(england, left + 6, top + 6, k_inset_width - 12, k_inset_height - 12);
@@ -587,6 +613,7 @@ class SvgWriter {
   const Map& m_map;
   std::vector<std::string> m_subtitle;
   double m_panel_top = 0;
+  double m_panel_height = 0;
   Projection m_projection;
   MapBox m_visible;
 };
