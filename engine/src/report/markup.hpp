@@ -17,8 +17,9 @@ enum class MarkupPlace { text, attribute };
 // turn into spaces. The caller makes the text printable first.
 std::string escape_markup(std::string_view text, MarkupPlace place = MarkupPlace::text);
 
-// One self-contained HTML page: `title` (plain text, escaped here),
-// `stylesheet` inline and `body` (HTML already) inside <main>. Every element
+// One self-contained HTML page: `title` (plain text, escaped here), devo's
+// base style sheet and then `stylesheet` inline, and `body` (HTML already)
+// inside <main>. Every element
 // is closed and every attribute quoted, so that the page is well-formed XML
 // as well as HTML5, and nothing is fetched: no scripts, fonts or images.
 std::string html_page(std::string_view title, std::string_view stylesheet, std::string_view body);

@@ -217,15 +217,7 @@ class MarkdownWriter final : public Writer {
 // (print-color-adjust), and their signs and weight carry them in black and
 // white. Printed links do not repeat their addresses after every citation:
 // the sources table prints each address once.
-constexpr std::string_view k_stylesheet = R"(:root { color-scheme: light; }
-body { margin: 0; color: #1f2328; background: #fff;
-  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-    sans-serif; }
-main { max-width: 72rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
-h1, h2, h3 { line-height: 1.25; margin: 2rem 0 0.75rem; }
-h1 { font-size: 2rem; margin-top: 0; }
-h2 { font-size: 1.5rem; border-bottom: 1px solid #d0d7de; padding-bottom: 0.3rem; }
-h3 { font-size: 1.2rem; }
+constexpr std::string_view k_stylesheet = R"(main { max-width: 72rem; }
 p, ul { margin: 0.75rem 0; }
 dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem;
   margin: 0.75rem 0; }
@@ -245,11 +237,8 @@ a { color: #0550ae; }
 @media print {
   @page { margin: 1.5cm; }
   body { font-size: 10pt; }
-  main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
-  h1, h2, h3 { break-after: avoid; }
   tr, li, dl.fields { break-inside: avoid; }
-  thead { display: table-header-group; }
   .evidence { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 )";

@@ -27,16 +27,7 @@ namespace {
 // points, no table row or map split across pages. Status is always in words
 // beside its mark; colour only repeats it, and nothing rests on a background,
 // which browsers leave out when printing.
-constexpr std::string_view k_stylesheet = R"(:root { color-scheme: light; }
-body { margin: 0; color: #0b0c0c; background: #fff;
-  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-    sans-serif; }
-main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
-h1, h2, h3 { line-height: 1.25; margin: 2rem 0 0.75rem; }
-h1 { font-size: 2rem; margin-top: 0; }
-h2 { font-size: 1.5rem; border-bottom: 1px solid #b1b4b6; padding-bottom: 0.25rem; }
-h3 { font-size: 1.2rem; }
-p, ul, dl { margin: 0.5rem 0; }
+constexpr std::string_view k_stylesheet = R"(p, ul, dl { margin: 0.5rem 0; }
 dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.5rem; }
 dl.summary dt { font-weight: 700; }
 dl.summary dd { margin: 0; }
@@ -68,15 +59,12 @@ svg { max-width: 100%; height: auto; }
 @page { size: A4; margin: 15mm; }
 @media print {
   body { font-size: 10pt; line-height: 1.35; }
-  main { max-width: none; padding: 0; }
   h1 { font-size: 18pt; }
   h2 { font-size: 14pt; margin-top: 14pt; }
   h3 { font-size: 12pt; margin-top: 12pt; }
   table { font-size: 9pt; }
   figcaption { font-size: 9pt; }
-  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   tr, li, dl, figure.map { break-inside: avoid; page-break-inside: avoid; }
-  thead { display: table-header-group; }
   /* Short enough to follow the summary on the first page of A4. */
   figure.map svg { display: block; height: 165mm; width: auto; max-width: 100%; margin: 0 auto; }
 }
