@@ -7,6 +7,7 @@
 
 #include "exit_code.hpp"
 #include "output.hpp"
+#include "server/serve.hpp"
 #include "terminal.hpp"
 
 #include <devo/app.hpp>
@@ -332,6 +333,21 @@ int run_map(const MapArguments& arguments) {
   }
   print_warnings(diags);
   return emit(render_map_svg(*map), arguments.output, k_exit_ok);
+}
+
+int run_serve(const ServeArguments& arguments) {
+  server::ServeOptions options;
+  options.listen = arguments.listen;
+  options.data = arguments.data;
+  options.threads = arguments.threads;
+  options.max_connections = arguments.max_connections;
+  options.idle_seconds = arguments.idle_timeout;
+  Diagnostics diags;
+  const int code = server::serve(options, diags);
+  if (code != 0) {
+    print_diagnostics(diags);
+  }
+  return code;
 }
 
 int run_docs(const DocsArguments& arguments) {

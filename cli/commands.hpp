@@ -86,6 +86,14 @@ struct MapArguments {
   std::size_t max_errors = 100;
 };
 
+struct ServeArguments {
+  std::string listen = "127.0.0.1:8080";
+  std::string data;
+  std::size_t threads = 0;
+  std::size_t max_connections = 256;
+  double idle_timeout = 30;
+};
+
 struct DocsArguments {
   std::string rules;
   std::string format = "markdown";
@@ -148,6 +156,7 @@ struct SchemaArguments {
 // Each returns the process's exit code (exit_code.hpp).
 int run_evaluate(const EvaluateArguments& arguments);
 int run_map(const MapArguments& arguments);
+int run_serve(const ServeArguments& arguments);
 int run_validate(const ValidateArguments& arguments);
 int run_check(const CheckArguments& arguments);
 int run_test(const TestArguments& arguments);

@@ -194,6 +194,35 @@ void add_map(CLI::App& app, devo::cli::MapArguments& arguments) {
   command->footer(k_exit_codes);
 }
 
+void add_serve(CLI::App& app, devo::cli::ServeArguments& arguments) {
+  CLI::App* command = app.add_subcommand(
+      "serve",
+      "Answer the HTTP API (docs/server.md) until SIGTERM or SIGINT: evaluations, validations, "
+      "maps and reports as JSON, SVG and HTML");
+  command->add_option("--listen", arguments.listen,
+                      "host:port to listen on (default 127.0.0.1:8080, this machine only; port 0 "
+                      "takes a free port)");
+  command->add_option("--data", arguments.data, k_data_help);
+  command
+      ->add_option("--threads", arguments.threads,
+                   "Threads answering requests (default: one per core)")
+      ->check(whole_number(1, 256));
+  command
+      ->add_option("--max-connections", arguments.max_connections,
+                   "Connections served at once; more are answered 503 (default 256)")
+      ->check(whole_number(1, 100000));
+  command
+      ->add_option("--idle-timeout", arguments.idle_timeout,
+                   "Seconds a client may take to send a request before it is disconnected "
+                   "(default 30)")
+      ->check(number_between(0.1, 3600.0));
+  command->footer(
+      "Exit codes:\n"
+      "  0  stopped by SIGTERM or SIGINT, after the requests in flight were answered\n"
+      "  2  the address or the data could not be used\n"
+      "  3  an internal error in devo itself");
+}
+
 void add_validate(CLI::App& app, devo::cli::ValidateArguments& arguments) {
   CLI::App* command = app.add_subcommand(
       "validate",
@@ -387,6 +416,7 @@ void add_schema(CLI::App& app, devo::cli::SchemaArguments& arguments) {
 struct CommandLine {
   devo::cli::EvaluateArguments evaluate;
   devo::cli::MapArguments map;
+  devo::cli::ServeArguments serve;
   devo::cli::ValidateArguments validate;
   devo::cli::TestArguments test;
   devo::cli::DiffArguments diff;
@@ -411,6 +441,8 @@ constexpr Command k_commands[] = {
      [](const CommandLine& line) { return devo::cli::run_evaluate(line.evaluate); }},
     {"map", [](CLI::App& app, CommandLine& line) { add_map(app, line.map); },
      [](const CommandLine& line) { return devo::cli::run_map(line.map); }},
+    {"serve", [](CLI::App& app, CommandLine& line) { add_serve(app, line.serve); },
+     [](const CommandLine& line) { return devo::cli::run_serve(line.serve); }},
     {"validate", [](CLI::App& app, CommandLine& line) { add_validate(app, line.validate); },
      [](const CommandLine& line) { return devo::cli::run_validate(line.validate); }},
     {"test", [](CLI::App& app, CommandLine& line) { add_test(app, line.test); },

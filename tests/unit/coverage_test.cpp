@@ -105,13 +105,20 @@ TEST_CASE("every diagnostic code appears in some golden or bad-input case", "[co
       }
     }
   }
-  // The bad-input catalogue expects its code as "code: <code>".
-  for (const auto& entry : fs::directory_iterator(fs::path(DEVO_SOURCE_DIR) / "tests/bad-inputs")) {
-    const std::string text = read(entry.path() / "case.txt");
+  // The bad-input catalogue, and the web server's cases, expect their code as
+  // "code: <code>".
+  const auto add_expected_code = [&](const std::string& text) {
     const auto at = text.find("\ncode: ");
     if (at != std::string::npos) {
       outputs += "[" + text.substr(at + 7, text.find('\n', at + 1) - at - 7) + "]";
     }
+  };
+  for (const auto& entry : fs::directory_iterator(fs::path(DEVO_SOURCE_DIR) / "tests/bad-inputs")) {
+    add_expected_code(read(entry.path() / "case.txt"));
+  }
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(DEVO_SOURCE_DIR) / "tests/server/cases")) {
+    add_expected_code(read(entry.path()));
   }
   for (const auto& info : devo::diagnostic_codes()) {
     INFO(info.code);

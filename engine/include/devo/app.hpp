@@ -65,6 +65,15 @@ std::shared_ptr<const RuleSet> resolve_rules(const Given& rules, Date as_of, Dia
 // into devo.
 std::optional<Geography> resolve_geography(const Given& data, Diagnostics& diags);
 
+// For a front end that runs long (the web server): loads the data `data`
+// names (or the built-in data) and every built-in rule set once, and keeps
+// them for the rest of the process, immutable, so that every later use case
+// given the same `data` and a built-in rule set's id is answered from them,
+// from any thread, without reading or parsing anything again. Call it once,
+// before any other thread uses the application layer. Problems with the data
+// are reported; false then, and nothing is kept.
+bool keep_loaded(const Given& data, Diagnostics& diags);
+
 // What is needed to reproduce a decision: the rule set, the date and, when the
 // facts were computed from it, the data.
 Receipt make_receipt(const RuleSet& rules, Date as_of, const std::optional<DatasetInfo>& data);

@@ -72,6 +72,8 @@ inline constexpr std::string_view usage = "usage";
 inline constexpr std::string_view unknown_ruleset = "unknown-ruleset";
 inline constexpr std::string_view unknown_schema = "unknown-schema";
 inline constexpr std::string_view search_incomplete = "search-incomplete";
+// The web server (devo serve).
+inline constexpr std::string_view invalid_json = "invalid-json";
 // The report itself.
 inline constexpr std::string_view too_many_errors = "too-many-errors";
 }  // namespace codes

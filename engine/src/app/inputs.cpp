@@ -9,7 +9,51 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 namespace devo::app {
+namespace {
+
+// What keep_loaded() loaded: set once, before other threads start, and only
+// read afterwards.
+struct Kept {
+  std::string data;
+  std::optional<Geography> england;
+  std::map<std::string, std::shared_ptr<const RuleSet>, std::less<>> builtin_rules;
+};
+
+Kept& kept() {
+  static Kept state;
+  return state;
+}
+
+std::shared_ptr<const RuleSet> load_rules(const std::string& id_or_path, const Location& at,
+                                          Diagnostics& diags) {
+  auto source = find_ruleset_source(id_or_path, diags, at);
+  if (!source) {
+    return nullptr;
+  }
+  auto loaded = load_ruleset(*source, diags);
+  return loaded ? std::make_shared<const RuleSet>(std::move(*loaded)) : nullptr;
+}
+
+}  // namespace
+
+bool keep_loaded(const Given& data, Diagnostics& diags) {
+  Kept loaded;
+  loaded.data = data.text;
+  loaded.england = resolve_geography(data, diags);
+  for (const std::string& id : builtin_ruleset_ids()) {
+    if (auto rules = load_rules(id, {}, diags)) {
+      loaded.builtin_rules.emplace(id, std::move(rules));
+    }
+  }
+  if (!loaded.england || diags.has_errors()) {
+    return false;
+  }
+  kept() = std::move(loaded);
+  return true;
+}
 
 std::optional<Date> resolve_date(const Given& date, Diagnostics& diags) {
   if (date.empty()) {
@@ -30,15 +74,17 @@ std::shared_ptr<const RuleSet> resolve_rules(const Given& rules, Date as_of, Dia
     }
     id_or_path = *in_force;
   }
-  auto source = find_ruleset_source(id_or_path, diags, rules.at);
-  if (!source) {
-    return nullptr;
+  if (const auto found = kept().builtin_rules.find(id_or_path);
+      found != kept().builtin_rules.end()) {
+    return found->second;
   }
-  auto loaded = load_ruleset(*source, diags);
-  return loaded ? std::make_shared<const RuleSet>(std::move(*loaded)) : nullptr;
+  return load_rules(id_or_path, rules.at, diags);
 }
 
 std::optional<Geography> resolve_geography(const Given& data, Diagnostics& diags) {
+  if (kept().england && kept().data == data.text) {
+    return kept().england;
+  }
   return data.empty() ? Geography::load_builtin(diags)
                       : Geography::load_directory(data.text, diags);
 }

@@ -240,12 +240,18 @@ std::string diagnostics_text(const Diagnostics& diags, const TextStyle& style) {
 
 // The place as JSON: a part there is none of is null, never 0 or "" (a
 // file as a whole has no line). A command-line option such as --as-of is
-// no file: it is given as "argument" instead.
+// no file: it is given as "argument" instead; nor is a field of a web
+// request's body, named as a JSON Pointer in its URI fragment form
+// ("#/as_of", RFC 6901) and given as "pointer" ("/as_of").
 void add_place(Json& json, const Location& where) {
   const bool argument = where.file.starts_with("--");
-  json["file"] = where.file.empty() || argument ? Json(nullptr) : Json(where.file);
+  const bool pointer = where.file.starts_with('#');
+  json["file"] = where.file.empty() || argument || pointer ? Json(nullptr) : Json(where.file);
   if (argument) {
     json["argument"] = where.file;
+  }
+  if (pointer) {
+    json["pointer"] = where.file.substr(1);
   }
   json["line"] = where.line == 0 ? Json(nullptr) : Json(where.line);
   json["column"] = where.line == 0 || where.column == 0 ? Json(nullptr) : Json(where.column);

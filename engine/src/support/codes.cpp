@@ -77,6 +77,7 @@ std::span<const DiagnosticCodeInfo> diagnostic_codes() {
       {unknown_schema, "the schema named is not one of devo's built-in schemas"},
       {search_incomplete,
        "suggest: the search stopped at its budget of groupings or time before its end (warning)"},
+      {invalid_json, "a request to devo serve has a body that is not JSON"},
       {too_many_errors, "more errors than the limit; the rest are not shown"},
   };
   return k_codes;

@@ -1,0 +1,68 @@
+#pragma once
+
+// The JSON body of POST /v1/evaluate, /v1/validate and /v1/report.html: the
+// arguments of `devo evaluate` as fields (docs/server.md),
+//
+//   {"authority": "Leeds"} | {"proposal": {...}} | {"facts": {...}},
+//   with "rules", "as_of" and "assume" (["fact=value", ...]) beside it,
+//
+// decoded into a use case's request. A proposal or facts object is the same
+// fields as the YAML file; it reaches the loader as JSON text (JSON is YAML),
+// and a diagnostic about a line and column of that text is given back at the
+// JSON Pointer of the value there.
+
+#include <devo/app.hpp>
+#include <devo/diagnostic.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace devo::server {
+
+// " (did you mean 'x'?)" when a candidate is close to `word`; "" otherwise.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+// Where each value of a JSON text written by devo starts, and its pointer.
+struct PointerAt {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string pointer;
+  friend auto operator<=>(const PointerAt&, const PointerAt&) = default;
+};
+
+class EvaluationBody {
+ public:
+  // The decoded body, or the problems with it (invalid-json, wrong-type,
+  // unknown-key, missing-key, invalid-value), each at its pointer.
+  class Decoded;
+  static Decoded decode(std::string_view body, const std::string& data);
+
+  app::EvaluateRequest request;
+
+  // `diags` with each place in the proposal's or facts' text given as the
+  // pointer of the value there ("#/proposal/councils/1").
+  Diagnostics located(const Diagnostics& diags) const;
+
+ private:
+  // The subject's field ("#/proposal") and where its values start.
+  std::string m_subject_field;
+  std::vector<PointerAt> m_pointers;
+};
+
+class EvaluationBody::Decoded {
+ public:
+  explicit Decoded(EvaluationBody body) : m_body(std::move(body)) {}
+  explicit Decoded(Diagnostics problems) : m_problems(std::move(problems)) {}
+  bool ok() const { return m_body.has_value(); }
+  const EvaluationBody& value() const { return *m_body; }
+  const Diagnostics& problems() const { return m_problems; }
+
+ private:
+  std::optional<EvaluationBody> m_body;
+  Diagnostics m_problems;
+};
+
+}  // namespace devo::server

@@ -1,0 +1,302 @@
+// The HTTP API's routes: each decodes its request into a use case's request,
+// calls it and renders the result as the command line would for the same
+// question. A value from the request is blamed, when it is wrong, on its
+// place in the request: a JSON Pointer into the body ("#/as_of"), or the
+// query parameter ("?authority").
+
+#include "routes.hpp"
+
+#include "request_body.hpp"
+
+#include <devo/codes.hpp>
+#include <devo/engine.hpp>
+#include <devo/report.hpp>
+#include <devo/spelling.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string_view>
+
+namespace devo::server {
+namespace {
+
+using app::Given;
+
+constexpr std::string_view k_json = "application/json";
+constexpr std::string_view k_svg = "image/svg+xml";
+constexpr std::string_view k_html = "text/html; charset=utf-8";
+constexpr std::string_view k_text = "text/plain; charset=utf-8";
+
+// ------------------------------------------------------------ the target
+
+struct Target {
+  std::string path;
+  std::map<std::string, std::string, std::less<>> query;
+};
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+// %XX and, in a query, '+' for a space; a malformed escape is kept as it is.
+std::string decoded(std::string_view text, bool query) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() + 0 && i + 2 <= text.size() - 1 &&
+        hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else if (query && text[i] == '+') {
+      out += ' ';
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+Target parse_target(std::string_view target) {
+  Target parsed;
+  const auto mark = target.find('?');
+  parsed.path = decoded(target.substr(0, mark), false);
+  if (mark == std::string_view::npos) {
+    return parsed;
+  }
+  std::string_view rest = target.substr(mark + 1);
+  while (!rest.empty()) {
+    const auto end = rest.find('&');
+    const std::string_view pair = rest.substr(0, end);
+    const auto equals = pair.find('=');
+    const std::string key = decoded(pair.substr(0, equals), true);
+    if (!key.empty()) {
+      parsed.query[key] =
+          equals == std::string_view::npos ? std::string() : decoded(pair.substr(equals + 1), true);
+    }
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+  }
+  return parsed;
+}
+
+// A query parameter as a use case's value, blamed on "?name".
+Given parameter(const Target& target, std::string_view name) {
+  const auto found = target.query.find(name);
+  return Given{found == target.query.end() ? std::string() : found->second,
+               Location{fmt::format("?{}", name), 0, 0}};
+}
+
+// ------------------------------------------------------------ responses
+
+Response answer(std::string_view content_type, std::string body) {
+  return Response{200, std::string(content_type), std::move(body), {}};
+}
+
+// The problems of a request: its diagnostics as JSON, as the command line
+// prints them for --format json.
+Response problems(unsigned status, const Diagnostics& diags) {
+  return Response{status, std::string(k_json), render_diagnostics(diags, OutputFormat::json), {}};
+}
+
+Response problem(unsigned status, std::string_view code, std::string message,
+                 const Location& at = {}) {
+  Diagnostics diags;
+  diags.error(at, std::string(code), std::move(message));
+  return problems(status, diags);
+}
+
+// ------------------------------------------------------------ the use cases
+
+// Which query parameters a GET route takes: any other is a 400 with the
+// closest one named.
+std::optional<Response> unknown_parameter(const Target& target,
+                                          const std::vector<std::string>& known) {
+  for (const auto& [name, value] : target.query) {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      return problem(
+          400, codes::unknown_key,
+          fmt::format("this request takes no parameter '{}'{}", name, did_you_mean(name, known)),
+          Location{fmt::format("?{}", name), 0, 0});
+    }
+  }
+  return std::nullopt;
+}
+
+Response list_of(app::ListWhat what, const Given& rules) {
+  Diagnostics diags;
+  const auto table = app::list(what, rules, diags);
+  if (!table) {
+    return problems(what == app::ListWhat::rulesets ? 400 : 404, diags);
+  }
+  return answer(k_json, render_table(*table, OutputFormat::json));
+}
+
+Response evaluate(const EvaluationBody& body) {
+  Diagnostics diags;
+  const auto result = app::evaluate(body.request, diags);
+  if (!result) {
+    return problems(400, body.located(diags));
+  }
+  return answer(k_json, render_evaluation(result->evaluation(), OutputFormat::json));
+}
+
+Response report(const EvaluationBody& body) {
+  Diagnostics diags;
+  const auto result = app::evaluate(body.request, diags);
+  if (!result) {
+    return problems(400, body.located(diags));
+  }
+  const auto map = app::map_of(*result, body.request.inputs.data);
+  return answer(k_html, render_evaluation_html(result->evaluation(),
+                                               map ? render_map_svg(*map) : std::string()));
+}
+
+Response validate(const EvaluationBody& body) {
+  Diagnostics diags;
+  if (body.request.subject.kind != app::SubjectRequest::Kind::proposal) {
+    return problem(400, codes::missing_key, "validate takes a proposal: give 'proposal'",
+                   Location{"#", 0, 0});
+  }
+  const app::ValidateRequest request{body.request.subject, body.request.inputs};
+  const auto result = app::validate(request, diags);
+  if (!result) {
+    return problems(400, body.located(diags));
+  }
+  // The findings of a proposal are its own: where the body put them.
+  Diagnostics findings = body.located(result->findings);
+  const Validation validation{result->receipt, result->subject, result->tier, result->tier_title,
+                              findings};
+  return answer(k_json, render_validation(validation, OutputFormat::json));
+}
+
+Response map_svg(const Target& target, const std::string& data) {
+  if (auto unknown = unknown_parameter(target, {"authority", "all", "rules", "as_of", "colour"})) {
+    return *unknown;
+  }
+  app::MapRequest request;
+  request.subject = {app::SubjectRequest::Kind::authority, parameter(target, "authority"), {}};
+  request.all = parameter(target, "all").text == "true";
+  request.inputs = {parameter(target, "as_of"), parameter(target, "rules"), Given{data, {}}};
+  const Given colour = parameter(target, "colour");
+  request.colour_at = colour.at;
+  if (!colour.empty()) {
+    const auto chosen = app::map_colour(colour.text);
+    if (!chosen) {
+      return problem(400, codes::invalid_value,
+                     fmt::format("'{}' is no colouring{}", colour.text,
+                                 did_you_mean(colour.text, app::map_colour_names())),
+                     colour.at);
+    }
+    request.colour = *chosen;
+  }
+  if (request.all == !request.subject.name.empty()) {
+    return problem(400, codes::missing_key, "name what to draw: authority=..., or all=true",
+                   Location{"?authority", 0, 0});
+  }
+  Diagnostics diags;
+  const auto map = app::map(request, diags);
+  if (!map) {
+    return problems(400, diags);
+  }
+  return answer(k_svg, render_map_svg(*map));
+}
+
+// ------------------------------------------------------------ routing
+
+using Handler = std::function<Response(const Request&, const Target&)>;
+
+struct Route {
+  std::string_view method;
+  std::string_view path;
+  Handler handler;
+};
+
+// A route whose handler takes a JSON body like devo evaluate's arguments.
+Handler with_body(const std::string& data, Response (*use)(const EvaluationBody&)) {
+  return [&data, use](const Request& request, const Target&) {
+    auto body = EvaluationBody::decode(request.body, data);
+    if (!body.ok()) {
+      return problems(400, body.problems());
+    }
+    return use(body.value());
+  };
+}
+
+// The rule set a path names, for /v1/rulesets/{id}/tiers and /powers.
+std::optional<std::pair<std::string, app::ListWhat>> ruleset_listing(std::string_view path) {
+  constexpr std::string_view prefix = "/v1/rulesets/";
+  if (!path.starts_with(prefix)) {
+    return std::nullopt;
+  }
+  const std::string_view rest = path.substr(prefix.size());
+  for (const auto& [suffix, what] :
+       {std::pair{std::string_view("/tiers"), app::ListWhat::tiers},
+        std::pair{std::string_view("/powers"), app::ListWhat::powers}}) {
+    if (rest.ends_with(suffix) && rest.size() > suffix.size()) {
+      const std::string_view id = rest.substr(0, rest.size() - suffix.size());
+      if (id.find('/') == std::string_view::npos) {
+        return std::pair{std::string(id), what};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Routes::Routes(std::string data) : m_data(std::move(data)) {}
+
+Response Routes::handle(const Request& request) const {
+  const Target target = parse_target(request.target);
+  const std::vector<Route> routes = {
+      {"GET", "/healthz", [](const Request&, const Target&) { return answer(k_text, "ok\n"); }},
+      {"GET", "/v1/rulesets",
+       [](const Request&, const Target&) { return list_of(app::ListWhat::rulesets, {}); }},
+      {"GET", "/v1/map.svg",
+       [this](const Request&, const Target& t) { return map_svg(t, m_data); }},
+      {"POST", "/v1/evaluate", with_body(m_data, evaluate)},
+      {"POST", "/v1/validate", with_body(m_data, validate)},
+      {"POST", "/v1/report.html", with_body(m_data, report)},
+  };
+  if (const auto listing = ruleset_listing(target.path)) {
+    if (request.method != "GET") {
+      return Response{405, std::string(k_text), "use GET\n", {{"Allow", "GET"}}};
+    }
+    // Only a built-in rule set's id: no path to a file is taken from a request.
+    if (names_a_rule_file(listing->first)) {
+      return problem(404, codes::unknown_ruleset,
+                     fmt::format("'{}' is no built-in rule set", listing->first));
+    }
+    return list_of(listing->second, Given{listing->first, Location{"#/rules", 0, 0}});
+  }
+  bool path_known = false;
+  std::string allowed;
+  for (const Route& route : routes) {
+    if (route.path != target.path) {
+      continue;
+    }
+    path_known = true;
+    if (route.method == request.method) {
+      return route.handler(request, target);
+    }
+    allowed += allowed.empty() ? std::string(route.method) : ", " + std::string(route.method);
+  }
+  if (path_known) {
+    return Response{
+        405, std::string(k_text), fmt::format("use {}\n", allowed), {{"Allow", allowed}}};
+  }
+  return Response{404, std::string(k_text), "no such page\n", {}};
+}
+
+}  // namespace devo::server

@@ -1,0 +1,307 @@
+// The HTTP server: Boost.Beast over Asio, one io_context run by a thread per
+// core, a strand per connection. Each request is read with a body limit and a
+// timeout, answered by Routes (which only reads immutable state), and written
+// with the security headers; a signal stops accepting, lets the requests in
+// flight finish and closes the idle connections.
+
+#include "serve.hpp"
+
+#include "routes.hpp"
+
+#include <devo/app.hpp>
+#include <devo/codes.hpp>
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace devo::server {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+// No script may run but the page's own, nothing may frame the page, and no
+// address leaks in a Referer.
+constexpr std::string_view k_content_security_policy =
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' "
+    "data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+void log_line(const std::string& line) {
+  std::fputs((line + "\n").c_str(), stderr);
+  std::fflush(stderr);
+}
+
+struct Shared {
+  Routes routes;
+  ServeOptions options;
+  std::atomic<std::size_t> connections{0};
+  std::atomic<bool> stopping{false};
+};
+
+class Session;
+
+// The open connections, so that a stop can close the idle ones.
+class Sessions {
+ public:
+  void add(const std::shared_ptr<Session>& session) {
+    std::lock_guard lock(m_mutex);
+    m_sessions.push_back(session);
+  }
+  void close_idle();
+
+ private:
+  std::mutex m_mutex;
+  std::list<std::weak_ptr<Session>> m_sessions;
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Shared& shared) : m_stream(std::move(socket)), m_shared(shared) {
+    ++m_shared.connections;
+  }
+  ~Session() { --m_shared.connections; }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  void start() { read(); }
+
+  // From another thread, on a stop: a connection waiting for a request is
+  // closed; one answering a request closes after its answer.
+  void close_if_idle() {
+    asio::post(m_stream.get_executor(), [self = shared_from_this()] {
+      if (!self->m_busy) {
+        beast::error_code ignored;
+        self->m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        self->m_stream.close();
+      }
+    });
+  }
+
+  // A connection over the limit: one 503, then closed.
+  void refuse() {
+    m_busy = true;
+    Response busy{503, "text/plain; charset=utf-8", "devo is busy: try again shortly\n", {}};
+    write(std::move(busy), 11, false, "-", "-", std::chrono::steady_clock::now());
+  }
+
+ private:
+  void read() {
+    m_parser.emplace();
+    m_parser->body_limit(m_shared.options.max_body_bytes);
+    m_parser->header_limit(16 * 1024);
+    m_stream.expires_after(
+        std::chrono::milliseconds(static_cast<std::int64_t>(m_shared.options.idle_seconds * 1000)));
+    http::async_read(m_stream, m_buffer, *m_parser,
+                     [self = shared_from_this()](beast::error_code error, std::size_t) {
+                       self->on_read(error);
+                     });
+  }
+
+  void on_read(beast::error_code error) {
+    const auto started = std::chrono::steady_clock::now();
+    if (error == http::error::body_limit) {
+      m_busy = true;
+      Response too_large{413,
+                         "text/plain; charset=utf-8",
+                         fmt::format("the body is larger than devo takes ({} bytes)\n",
+                                     m_shared.options.max_body_bytes),
+                         {}};
+      write(std::move(too_large), 11, false, "-", "-", started);
+      return;
+    }
+    if (error) {
+      // The client closed, went quiet past the timeout, or sent what is not
+      // HTTP: nothing to answer.
+      m_stream.close();
+      return;
+    }
+    m_busy = true;
+    const auto& request = m_parser->get();
+    const std::string method(request.method_string());
+    const std::string target(request.target());
+    Response response = m_shared.routes.handle(Request{method, target, request.body()});
+    const bool keep_alive = request.keep_alive() && !m_shared.stopping;
+    write(std::move(response), request.version(), keep_alive, method, target, started);
+  }
+
+  void write(Response response, unsigned version, bool keep_alive, const std::string& method,
+             const std::string& target, std::chrono::steady_clock::time_point started) {
+    auto message = std::make_shared<http::response<http::string_body>>(
+        static_cast<http::status>(response.status), version);
+    message->set(http::field::content_type, response.content_type);
+    message->set(http::field::server, "devo");
+    message->set("Content-Security-Policy", std::string(k_content_security_policy));
+    message->set("X-Content-Type-Options", "nosniff");
+    message->set("Referrer-Policy", "no-referrer");
+    message->set(http::field::cache_control, "no-store");
+    for (const auto& [name, value] : response.headers) {
+      message->set(name, value);
+    }
+    message->body() = std::move(response.body);
+    message->keep_alive(keep_alive);
+    message->prepare_payload();
+    log_request(method, target, response.status, started);
+    http::async_write(m_stream, *message,
+                      [self = shared_from_this(), message](beast::error_code error, std::size_t) {
+                        self->m_busy = false;
+                        if (error || !message->keep_alive() || self->m_shared.stopping) {
+                          beast::error_code ignored;
+                          self->m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+                          self->m_stream.close();
+                          return;
+                        }
+                        self->read();
+                      });
+  }
+
+  // One JSON line: method, path (without the query, which may name people's
+  // places), status and milliseconds; never a body.
+  static void log_request(const std::string& method, const std::string& target, unsigned status,
+                          std::chrono::steady_clock::time_point started) {
+    const std::chrono::duration<double, std::milli> spent =
+        std::chrono::steady_clock::now() - started;
+    nlohmann::json line = {{"method", method},
+                           {"path", target.substr(0, target.find('?'))},
+                           {"status", status},
+                           {"ms", std::round(spent.count() * 100) / 100}};
+    log_line(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+
+  beast::tcp_stream m_stream;
+  beast::flat_buffer m_buffer;
+  std::optional<http::request_parser<http::string_body>> m_parser;
+  Shared& m_shared;
+  bool m_busy = false;
+};
+
+void Sessions::close_idle() {
+  std::lock_guard lock(m_mutex);
+  for (const auto& weak : m_sessions) {
+    if (auto session = weak.lock()) {
+      session->close_if_idle();
+    }
+  }
+  m_sessions.clear();
+}
+
+class Listener {
+ public:
+  Listener(asio::io_context& io, tcp::acceptor& acceptor, Shared& shared, Sessions& sessions)
+      : m_io(io), m_acceptor(acceptor), m_shared(shared), m_sessions(sessions) {}
+
+  void accept() {
+    m_acceptor.async_accept(asio::make_strand(m_io),
+                            [this](beast::error_code error, tcp::socket socket) {
+                              if (error) {
+                                return;  // closed by a stop
+                              }
+                              auto session = std::make_shared<Session>(std::move(socket), m_shared);
+                              if (m_shared.connections > m_shared.options.max_connections) {
+                                session->refuse();
+                              } else {
+                                m_sessions.add(session);
+                                session->start();
+                              }
+                              accept();
+                            });
+  }
+
+ private:
+  asio::io_context& m_io;
+  tcp::acceptor& m_acceptor;
+  Shared& m_shared;
+  Sessions& m_sessions;
+};
+
+std::optional<tcp::endpoint> endpoint_of(const std::string& listen, Diagnostics& diags) {
+  const auto colon = listen.rfind(':');
+  const Location at{"--listen", 0, 0};
+  if (colon == std::string::npos) {
+    diags.error(at, std::string(codes::invalid_value),
+                fmt::format("'{}' is not host:port (127.0.0.1:8080)", listen));
+    return std::nullopt;
+  }
+  beast::error_code error;
+  const auto address = asio::ip::make_address(listen.substr(0, colon), error);
+  unsigned port = 0;
+  const std::string port_text = listen.substr(colon + 1);
+  const bool port_ok = !port_text.empty() && port_text.size() <= 5 &&
+                       port_text.find_first_not_of("0123456789") == std::string::npos &&
+                       (port = static_cast<unsigned>(std::stoul(port_text))) <= 65535;
+  if (error || !port_ok) {
+    diags.error(
+        at, std::string(codes::invalid_value),
+        fmt::format("'{}' is not host:port with an IP address and a port from 0 to 65535", listen));
+    return std::nullopt;
+  }
+  return tcp::endpoint(address, static_cast<unsigned short>(port));
+}
+
+}  // namespace
+
+int serve(const ServeOptions& options, Diagnostics& diags) {
+  const auto endpoint = endpoint_of(options.listen, diags);
+  if (!endpoint || !app::keep_loaded(app::Given{options.data, Location{"--data", 0, 0}}, diags)) {
+    return 2;
+  }
+  const std::size_t threads =
+      options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  asio::io_context io(static_cast<int>(threads));
+  tcp::acceptor acceptor(io);
+  beast::error_code error;
+  acceptor.open(endpoint->protocol(), error);
+  if (!error) {
+    acceptor.set_option(asio::socket_base::reuse_address(true), error);
+    acceptor.bind(*endpoint, error);
+  }
+  if (!error) {
+    acceptor.listen(asio::socket_base::max_listen_connections, error);
+  }
+  if (error) {
+    diags.error(Location{"--listen", 0, 0}, std::string(codes::invalid_value),
+                fmt::format("cannot listen on {}: {}", options.listen, error.message()));
+    return 2;
+  }
+  Shared shared{Routes(options.data), options, {}, {}};
+  Sessions sessions;
+  Listener listener(io, acceptor, shared, sessions);
+  listener.accept();
+
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](beast::error_code, int) {
+    shared.stopping = true;
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    sessions.close_idle();
+  });
+  const auto bound = acceptor.local_endpoint();
+  log_line(fmt::format("devo serve: listening on http://{}:{}/ ({} threads)",
+                       bound.address().to_string(), bound.port(), threads));
+
+  std::vector<std::thread> pool;
+  for (std::size_t i = 1; i < threads; ++i) {
+    pool.emplace_back([&io] { io.run(); });
+  }
+  io.run();
+  for (std::thread& thread : pool) {
+    thread.join();
+  }
+  log_line("devo serve: stopped");
+  return 0;
+}
+
+}  // namespace devo::server

@@ -1,0 +1,35 @@
+#pragma once
+
+// `devo serve`: the HTTP API (routes.hpp) on a socket. Boost.Beast stays in
+// serve.cpp: this header names no type of it.
+
+#include <devo/diagnostic.hpp>
+
+#include <cstddef>
+#include <string>
+
+namespace devo::server {
+
+struct ServeOptions {
+  // host:port; port 0 takes a free one (the line on standard error says which).
+  std::string listen = "127.0.0.1:8080";
+  // A directory of England data tables; empty: the data built into devo.
+  std::string data;
+  // Threads answering requests; 0: one per core.
+  std::size_t threads = 0;
+  // Connections served at once; more are answered 503 and closed.
+  std::size_t max_connections = 256;
+  // A body larger than this is answered 413.
+  std::size_t max_body_bytes = 1 << 20;
+  // A client that sends nothing for this long is disconnected.
+  double idle_seconds = 30;
+};
+
+// Loads the data and the rule sets once, listens, and answers until SIGTERM
+// or SIGINT, after which it finishes the requests in flight and returns 0.
+// Writes a line when it is listening, and one JSON line per request (method,
+// path, status, milliseconds), to standard error. Problems before it
+// listens (the data, the address) go to `diags`, and it returns 2.
+int serve(const ServeOptions& options, Diagnostics& diags);
+
+}  // namespace devo::server

@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Starts `devo serve` on a free port and asks it what a client would.
+
+Usage: check_server.py DEVO (run from the source tree).
+
+Every answer is compared with what the command line prints for the same
+question (the same bytes, from the same renderer); every problem with a
+request is a 4xx with devo's diagnostics, each at the JSON Pointer of the
+field concerned (each case of tests/server/cases/ gives a request, its body
+or a Python expression generating it, and the status, code and pointer
+expected); the security headers are on every response; the access log
+is one JSON line per request with no body in it; SIGTERM stops the server
+with exit 0. The cases of tests/server/cases/ are run too.
+"""
+
+import http.client
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+
+AS_OF = "2026-06-01"
+RULES = "edwp-2024"
+failures = []
+
+
+def check(condition, what):
+    if not condition:
+        failures.append(what)
+        print(f"FAIL: {what}")
+
+
+def cli(devo, *arguments):
+    return subprocess.run([devo, *arguments], capture_output=True, check=True).stdout
+
+
+class Server:
+    def __init__(self, devo):
+        self.process = subprocess.Popen(
+            [devo, "serve", "--listen", "127.0.0.1:0", "--idle-timeout", "1"],
+            stderr=subprocess.PIPE, text=True)
+        first = self.process.stderr.readline()
+        if "listening on http://127.0.0.1:" not in first:
+            print(f"FAIL: the server did not say where it listens: {first!r}")
+            sys.exit(1)
+        self.port = int(first.split("127.0.0.1:")[1].split("/")[0])
+
+    def ask(self, method, path, body=None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+        data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
+        connection.request(method, path, body=data,
+                           headers={"Content-Type": "application/json"} if data else {})
+        response = connection.getresponse()
+        result = (response.status, dict(response.getheaders()), response.read())
+        connection.close()
+        return result
+
+    def stop(self):
+        self.process.send_signal(15)
+        _, rest = self.process.communicate(timeout=20)
+        return self.process.returncode, rest
+
+
+def check_same_as_cli(server, devo):
+    status, headers, body = server.ask("GET", "/v1/rulesets")
+    check(status == 200 and body == cli(devo, "list", "rulesets", "--format", "json"),
+          "GET /v1/rulesets is devo list rulesets --format json")
+    status, _, body = server.ask("GET", f"/v1/rulesets/{RULES}/powers")
+    check(status == 200 and body == cli(devo, "list", "powers", "--rules", RULES, "--format", "json"),
+          "GET /v1/rulesets/edwp-2024/powers is devo list powers --format json")
+    question = {"authority": "Leeds", "rules": RULES, "as_of": AS_OF}
+    status, headers, body = server.ask("POST", "/v1/evaluate", question)
+    check(status == 200 and headers.get("Content-Type") == "application/json",
+          "POST /v1/evaluate answers JSON")
+    check(body == cli(devo, "evaluate", "--authority", "Leeds", "--rules", RULES, "--as-of", AS_OF,
+                      "--format", "json"),
+          "POST /v1/evaluate gives the bytes devo evaluate --format json prints")
+    status, headers, body = server.ask(
+        "GET", f"/v1/map.svg?authority=Leeds&rules={RULES}&as_of={AS_OF}")
+    check(status == 200 and headers.get("Content-Type") == "image/svg+xml"
+          and body == cli(devo, "map", "--authority", "Leeds", "--rules", RULES, "--as-of", AS_OF),
+          "GET /v1/map.svg is devo map's SVG")
+    status, headers, body = server.ask("POST", "/v1/report.html", question)
+    check(status == 200 and body.startswith(b"<!DOCTYPE html>") and b"<svg" in body,
+          "POST /v1/report.html is the printable page with its map")
+
+
+def check_proposal(server, devo, scratch):
+    proposal = {"name": "Leeds and Bradford", "institution": "combined_authority",
+                "mayor": "elected_mayor", "councils": ["Leeds", "Bradford"],
+                "reshapes": ["West Yorkshire Combined Authority"]}
+    path = os.path.join(scratch, "proposal.json")
+    with open(path, "w") as out:
+        json.dump(proposal, out)  # JSON is YAML: the same file the command line reads
+    status, _, body = server.ask("POST", "/v1/evaluate",
+                                 {"proposal": proposal, "rules": RULES, "as_of": AS_OF})
+    answer = json.loads(body)
+    expected = json.loads(cli(devo, "evaluate", "--proposal", path, "--rules", RULES,
+                              "--as-of", AS_OF, "--format", "json"))
+    check(status == 200, f"a proposal evaluates (status {status})")
+    check(answer.get("tier") == expected.get("tier")
+          and [p["status"] for p in answer["powers"]] == [p["status"] for p in expected["powers"]],
+          "a proposal in the body reaches what devo evaluate --proposal gives")
+    status, _, body = server.ask("POST", "/v1/validate",
+                                 {"proposal": proposal, "rules": RULES, "as_of": AS_OF})
+    check(status == 200 and "valid" in json.loads(body), "POST /v1/validate answers a validation")
+
+
+def problem(server, method, path, body, status, code, pointer, what):
+    got_status, _, got = server.ask(method, path, body)
+    check(got_status == status, f"{what}: status {got_status}, not {status}")
+    if code is None:
+        return
+    try:
+        diagnostics = json.loads(got)
+    except ValueError:
+        check(False, f"{what}: the answer is not JSON: {got[:200]!r}")
+        return
+    found = [d for d in diagnostics if d["code"] == code]
+    check(bool(found), f"{what}: no {code} in {diagnostics}")
+    if found and pointer is not None:
+        check(found[0].get("pointer") == pointer and found[0]["file"] is None,
+              f"{what}: {code} at {found[0].get('pointer')!r}, not {pointer!r}")
+
+
+def check_problems(server):
+    problem(server, "POST", "/v1/evaluate", b"{\"authority\": ", 400, "invalid-json", "",
+            "a body that is not JSON")
+    problem(server, "POST", "/v1/evaluate", [1, 2], 400, "wrong-type", "", "a body that is a list")
+    problem(server, "POST", "/v1/evaluate", {"authorty": "Leeds"}, 400, "unknown-key", "/authorty",
+            "a misspelt field")
+    problem(server, "POST", "/v1/evaluate", {"authority": 3}, 400, "wrong-type", "/authority",
+            "a number for an authority")
+    problem(server, "POST", "/v1/evaluate", {"authority": "Nowhere"}, 400, "unknown-authority",
+            "/authority", "an unknown authority")
+    problem(server, "POST", "/v1/evaluate", {"authority": "Leeds", "as_of": "2026-02-30"}, 400,
+            "invalid-date", "/as_of", "a date that does not exist")
+    problem(server, "POST", "/v1/evaluate", {"authority": "Leeds", "rules": "/etc/passwd"}, 400,
+            "unknown-ruleset", "/rules", "a file path for the rules (no file is read for a request)")
+    problem(server, "POST", "/v1/evaluate",
+            {"proposal": {"name": "x", "institution": "combined_authority",
+                          "councils": ["Leeds", "Bradfordd"]}},
+            400, "unknown-council", "/proposal/councils/1", "a misspelt council in a proposal")
+    problem(server, "POST", "/v1/evaluate", {"authority": "Leeds", "assume": ["population"]}, 400,
+            None, None, "an assumption without a value")
+    problem(server, "GET", "/v1/map.svg?authority=Leeds&color=tier", None, 400, "unknown-key",
+            None, "a misspelt query parameter")
+    problem(server, "GET", "/v1/rulesets/nope/tiers", None, 404, "unknown-ruleset", None,
+            "an unknown rule set's tiers")
+    problem(server, "GET", "/nowhere", None, 404, None, None, "an unknown path")
+    status, headers, _ = server.ask("DELETE", "/v1/evaluate")
+    check(status == 405 and headers.get("Allow") == "POST", "a wrong method is 405 with Allow")
+    # A body over 1 MiB is refused on its Content-Length, before it is sent.
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    sock.sendall(b"POST /v1/evaluate HTTP/1.1\r\nHost: devo\r\n"
+                 b"Content-Length: 1048577\r\n\r\n")
+    reply = sock.recv(4096)
+    sock.close()
+    check(reply.startswith(b"HTTP/1.1 413"), f"a body over 1 MiB is 413 (got {reply[:40]!r})")
+
+
+def check_headers(server):
+    _, headers, body = server.ask("GET", "/healthz")
+    check(body == b"ok\n", "GET /healthz is ok")
+    csp = headers.get("Content-Security-Policy", "")
+    check("frame-ancestors 'none'" in csp and "script-src 'self'" in csp
+          and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0],
+          "a Content-Security-Policy without inline script, framed by nothing")
+    check(headers.get("X-Content-Type-Options") == "nosniff", "X-Content-Type-Options: nosniff")
+    check(headers.get("Referrer-Policy") == "no-referrer", "Referrer-Policy")
+    check("Access-Control-Allow-Origin" not in headers, "no CORS header")
+
+
+def check_idle_client(server):
+    # A client that connects and sends nothing is let go after the idle timeout.
+    sock = socket.create_connection(("127.0.0.1", server.port))
+    sock.settimeout(10)
+    started = time.monotonic()
+    closed = sock.recv(1) == b""
+    check(closed and time.monotonic() - started < 5, "a silent client is disconnected")
+    sock.close()
+
+
+def run_cases(server, directory):
+    for name in sorted(os.listdir(directory)):
+        fields, body = {}, None
+        with open(os.path.join(directory, name)) as case:
+            text = case.read()
+        head, _, rest = text.partition("\nbody:\n")
+        for line in head.splitlines():
+            if line and not line.startswith("#"):
+                key, _, value = line.partition(": ")
+                fields[key] = value
+        body = rest.encode() if rest else None
+        if "generate" in fields:  # a body too large to keep in the case file
+            body = eval(fields["generate"], {"json": json}).encode()
+        problem(server, fields["request"].split()[0], fields["request"].split()[1], body,
+                int(fields["status"]), fields.get("code"), fields.get("pointer"), name)
+
+
+def main():
+    devo = sys.argv[1]
+    scratch = sys.argv[2]
+    os.makedirs(scratch, exist_ok=True)
+    server = Server(devo)
+    try:
+        check_headers(server)
+        check_same_as_cli(server, devo)
+        check_proposal(server, devo, scratch)
+        check_problems(server)
+        run_cases(server, os.path.join("tests", "server", "cases"))
+        check_idle_client(server)
+    finally:
+        code, log = server.stop()
+    check(code == 0, f"SIGTERM stops the server with exit 0 (got {code})")
+    lines = [line for line in log.splitlines() if line.startswith("{")]
+    entries = [json.loads(line) for line in lines]
+    check(len(entries) >= 20 and all(set(e) == {"method", "path", "status", "ms"} for e in entries),
+          "the access log is one JSON line per request: method, path, status, ms")
+    check(not any("Bradfordd" in line or "?" in e["path"] for line, e in zip(lines, entries)),
+          "the access log holds no body and no query")
+    check(log.rstrip().endswith("devo serve: stopped"), "the server says it stopped")
+    if failures:
+        print(f"{len(failures)} checks failed")
+        return 1
+    print("ok: the HTTP API answers as the command line does")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
