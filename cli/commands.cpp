@@ -371,6 +371,19 @@ int run_check(const CheckArguments& arguments) {
 }
 
 int run_list(const ListArguments& arguments) {
+  if (arguments.what == "authorities") {
+    Diagnostics diags;
+    const auto found = app::list_authorities(option(arguments.match, "--match"),
+                                             option(arguments.data, "--data"), SIZE_MAX, diags);
+    if (!found) {
+      return fail(diags, arguments.format == "json", arguments.output);
+    }
+    return emit(render_table(*found, output_format(arguments.format), style_for(arguments.output)),
+                arguments.output, k_exit_ok);
+  }
+  if (!arguments.match.empty() || !arguments.data.empty()) {
+    return report_usage("list", "--match and --data are for 'list authorities'");
+  }
   const app::ListWhat what = arguments.what == "rulesets" ? app::ListWhat::rulesets
                              : arguments.what == "tiers"  ? app::ListWhat::tiers
                                                           : app::ListWhat::powers;

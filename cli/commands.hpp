@@ -112,6 +112,8 @@ struct CheckArguments {
 struct ListArguments {
   std::string what;
   std::string rules;
+  std::string match;
+  std::string data;
   std::string format = "text";
   // Where to write the output; standard output when empty.
   std::string output;

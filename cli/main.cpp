@@ -322,10 +322,17 @@ void add_check(CLI::App& app, devo::cli::CheckArguments& arguments) {
 
 void add_list(CLI::App& app, devo::cli::ListArguments& arguments) {
   CLI::App* command =
-      app.add_subcommand("list", "List the built-in rule sets, or a rule set's tiers or powers");
-  command->add_option("what", arguments.what, "rulesets, tiers or powers")
+      app.add_subcommand("list",
+                         "List the built-in rule sets, a rule set's tiers or powers, or "
+                         "the authorities a name finds");
+  command->add_option("what", arguments.what, "rulesets, tiers, powers or authorities")
       ->required()
-      ->check(CLI::IsMember({"rulesets", "tiers", "powers"}));
+      ->check(CLI::IsMember({"rulesets", "tiers", "powers", "authorities"}));
+  command->add_option("--match", arguments.match,
+                      "For authorities: those this name or GSS code finds (an exact name or "
+                      "code first, then names starting with it, containing it, or spelt like "
+                      "it); default: every one");
+  command->add_option("--data", arguments.data, k_data_help);
   command->add_option("--rules", arguments.rules,
                       "Rule set for tiers and powers: a built-in id or a rule file; default: "
                       "the built-in rule set in force today");

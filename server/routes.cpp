@@ -142,6 +142,31 @@ Response list_of(app::ListWhat what, const Given& rules) {
   return answer(k_json, render_table(*table, OutputFormat::json));
 }
 
+// A search box's suggestions: `devo list authorities --match q`, at most
+// `limit` (10 unless asked; 1 to 500).
+Response authorities(const Target& target, const std::string& data) {
+  if (auto unknown = unknown_parameter(target, {"q", "limit"})) {
+    return *unknown;
+  }
+  const Given limit = parameter(target, "limit");
+  std::size_t most = 10;
+  if (!limit.empty()) {
+    const bool digits =
+        limit.text.size() <= 3 && limit.text.find_first_not_of("0123456789") == std::string::npos;
+    most = digits ? std::stoul(limit.text) : 0;
+    if (most < 1 || most > 500) {
+      return problem(400, codes::invalid_value,
+                     fmt::format("'{}' is not a whole number from 1 to 500", limit.text), limit.at);
+    }
+  }
+  Diagnostics diags;
+  const auto found = app::list_authorities(parameter(target, "q"), Given{data, {}}, most, diags);
+  if (!found) {
+    return problems(400, diags);
+  }
+  return answer(k_json, render_table(*found, OutputFormat::json));
+}
+
 Response evaluate(const EvaluationBody& body) {
   Diagnostics diags;
   const auto result = app::evaluate(body.request, diags);
@@ -263,6 +288,8 @@ Response Routes::handle(const Request& request) const {
       {"GET", "/healthz", [](const Request&, const Target&) { return answer(k_text, "ok\n"); }},
       {"GET", "/v1/rulesets",
        [](const Request&, const Target&) { return list_of(app::ListWhat::rulesets, {}); }},
+      {"GET", "/v1/authorities",
+       [this](const Request&, const Target& t) { return authorities(t, m_data); }},
       {"GET", "/v1/map.svg",
        [this](const Request&, const Target& t) { return map_svg(t, m_data); }},
       {"POST", "/v1/evaluate", with_body(m_data, evaluate)},

@@ -70,6 +70,11 @@ def check_same_as_cli(server, devo):
     status, _, body = server.ask("GET", f"/v1/rulesets/{RULES}/powers")
     check(status == 200 and body == cli(devo, "list", "powers", "--rules", RULES, "--format", "json"),
           "GET /v1/rulesets/edwp-2024/powers is devo list powers --format json")
+    status, _, body = server.ask("GET", "/v1/authorities?q=leed&limit=2")
+    check(status == 200 and [row["name"] for row in json.loads(body)] == ["Leeds", "Lewes"],
+          "GET /v1/authorities?q=leed finds Leeds first, then the nearest spelling")
+    full = json.loads(cli(devo, "list", "authorities", "--match", "leed", "--format", "json"))
+    check(json.loads(body) == full[:2], "GET /v1/authorities is devo list authorities, cut to limit")
     question = {"authority": "Leeds", "rules": RULES, "as_of": AS_OF}
     status, headers, body = server.ask("POST", "/v1/evaluate", question)
     check(status == 200 and headers.get("Content-Type") == "application/json",
@@ -147,6 +152,8 @@ def check_problems(server):
             None, None, "an assumption without a value")
     problem(server, "GET", "/v1/map.svg?authority=Leeds&color=tier", None, 400, "unknown-key",
             None, "a misspelt query parameter")
+    problem(server, "GET", "/v1/authorities?q=leeds&limit=0", None, 400, "invalid-value", None,
+            "a search limit of 0")
     problem(server, "GET", "/v1/rulesets/nope/tiers", None, 404, "unknown-ruleset", None,
             "an unknown rule set's tiers")
     problem(server, "GET", "/nowhere", None, 404, None, None, "an unknown path")

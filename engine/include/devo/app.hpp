@@ -247,6 +247,12 @@ enum class ListWhat { rulesets, tiers, powers };
 
 std::optional<Table> list(ListWhat what, const Given& rules, Diagnostics& diags);
 
+// `devo list authorities`: the districts, county councils and institutions
+// `match` names or nearly names (Geography::find_authorities; every one when
+// it is not given), at most `limit`, as a table: code, name, description.
+std::optional<Table> list_authorities(const Given& match, const Given& data, std::size_t limit,
+                                      Diagnostics& diags);
+
 // `devo docs`: the rule set to write a catalogue of (render_catalogue), as in
 // force today when none is named.
 std::shared_ptr<const RuleSet> catalogue_rules(const Given& rules, Diagnostics& diags);

@@ -43,6 +43,15 @@ struct ProposalFacts {
   std::vector<Diagnostic> findings;
 };
 
+// An authority as a list of matches gives it: its GSS code (empty for an
+// institution without one yet), its name, and a description that tells it
+// from its namesakes ("Lancashire (county council, E10000017)").
+struct AuthorityName {
+  std::string code;
+  std::string name;
+  std::string description;
+};
+
 // Whether computed facts come with the notes in words that explain them.
 enum class FactNotes { words, none };
 
@@ -85,6 +94,13 @@ class Geography {
   // (unknown-council).
   std::optional<FactInput> grouping(std::span<const std::string> councils, FactNotes notes,
                                     Diagnostics& diags) const;
+
+  // The authorities `text` names or nearly names, for a search box: an exact
+  // name or GSS code first, then names starting with it, names containing
+  // it, and the names spelt most like it; at most `limit`. An empty text
+  // gives every district, county council and institution, in the data's
+  // order.
+  std::vector<AuthorityName> find_authorities(std::string_view text, std::size_t limit) const;
 
   // The GSS codes of every local authority district, in order.
   std::vector<std::string> district_codes() const;

@@ -72,6 +72,19 @@ std::optional<Table> list(ListWhat what, const Given& rules, Diagnostics& diags)
   return listing;
 }
 
+std::optional<Table> list_authorities(const Given& match, const Given& data, std::size_t limit,
+                                      Diagnostics& diags) {
+  const auto england = resolve_geography(data, diags);
+  if (!england) {
+    return std::nullopt;
+  }
+  Table listing{{"code", "name", "description"}, {}};
+  for (const AuthorityName& found : england->find_authorities(match.text, limit)) {
+    listing.rows.push_back({found.code, found.name, found.description});
+  }
+  return listing;
+}
+
 std::shared_ptr<const RuleSet> catalogue_rules(const Given& rules, Diagnostics& diags) {
   return resolve_rules(rules, Date::today(), diags);
 }

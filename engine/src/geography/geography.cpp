@@ -106,6 +106,11 @@ std::optional<FactInput> Geography::grouping(std::span<const std::string> counci
   return facts;
 }
 
+std::vector<AuthorityName> Geography::find_authorities(std::string_view text,
+                                                       std::size_t limit) const {
+  return geography::find_authorities(*m_atlas, text, limit);
+}
+
 std::vector<std::string> Geography::district_codes() const {
   std::vector<std::string> codes;
   for (const geography::District& district : m_atlas->districts) {

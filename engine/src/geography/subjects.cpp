@@ -112,14 +112,24 @@ std::vector<const Candidate*> matching(const std::vector<Candidate>& all, std::s
   return found;
 }
 
-// The names nearest to `text`, for an error message: names containing it,
-// then the closest by spelling.
-std::vector<std::string> nearest(const std::vector<Candidate>& all, std::string_view text) {
+// The candidates nearest to `text`, at most `limit`: those whose names start
+// with it, then those containing it, then the closest by spelling.
+std::vector<const Candidate*> nearest_candidates(const std::vector<Candidate>& all,
+                                                 std::string_view text, std::size_t limit) {
   const std::string wanted = normalise_name(text);
-  std::vector<std::string> result;
-  for (const Candidate& candidate : all) {
-    if (!wanted.empty() && candidate.keys.front().find(wanted) != std::string::npos) {
-      result.push_back(candidate.description);
+  std::vector<const Candidate*> result;
+  const auto add = [&](const Candidate* candidate) {
+    if (result.size() < limit &&
+        std::find(result.begin(), result.end(), candidate) == result.end()) {
+      result.push_back(candidate);
+    }
+  };
+  for (const bool at_start : {true, false}) {
+    for (const Candidate& candidate : all) {
+      const auto at = wanted.empty() ? std::string::npos : candidate.keys.front().find(wanted);
+      if (at != std::string::npos && (at == 0) == at_start) {
+        add(&candidate);
+      }
     }
   }
   // Every name each candidate answers to, so that "Greater Manchestr" finds
@@ -132,7 +142,7 @@ std::vector<std::string> nearest(const std::vector<Candidate>& all, std::string_
       owners.push_back(&candidate);
     }
   }
-  for (int round = 0; round < 3 && result.size() < 5; ++round) {
+  for (int round = 0; round < 3 && result.size() < std::min<std::size_t>(limit, 5); ++round) {
     const auto match = support::closest_match(wanted, names);
     if (!match) {
       break;
@@ -143,9 +153,7 @@ std::vector<std::string> nearest(const std::vector<Candidate>& all, std::string_
         owner = owners[i];
       }
     }
-    if (std::find(result.begin(), result.end(), owner->description) == result.end()) {
-      result.push_back(owner->description);
-    }
+    add(owner);
     // Drop every name of the candidate found, to find the next one.
     for (std::size_t i = names.size(); i-- > 0;) {
       if (owners[i] == owner) {
@@ -154,8 +162,14 @@ std::vector<std::string> nearest(const std::vector<Candidate>& all, std::string_
       }
     }
   }
-  if (result.size() > 5) {
-    result.resize(5);
+  return result;
+}
+
+// The names nearest to `text`, for an error message.
+std::vector<std::string> nearest(const std::vector<Candidate>& all, std::string_view text) {
+  std::vector<std::string> result;
+  for (const Candidate* candidate : nearest_candidates(all, text, 5)) {
+    result.push_back(candidate->description);
   }
   return result;
 }
@@ -608,6 +622,33 @@ std::optional<FactInput> authority_facts(const detail::Atlas& atlas, std::string
       return institution_subject(atlas, chosen.index, as_of);
   }
   return std::nullopt;
+}
+
+std::vector<AuthorityName> find_authorities(const detail::Atlas& atlas, std::string_view text,
+                                            std::size_t limit) {
+  const std::vector<Candidate>& all = atlas.candidates;
+  // An exact name or code first, then the names that start with the text,
+  // contain it, or are spelt most like it.
+  std::vector<const Candidate*> found = matching(all, text);
+  for (const Candidate* candidate : nearest_candidates(all, text, limit)) {
+    if (std::find(found.begin(), found.end(), candidate) == found.end()) {
+      found.push_back(candidate);
+    }
+  }
+  if (text.empty()) {
+    found.clear();
+    for (const Candidate& candidate : all) {
+      found.push_back(&candidate);
+    }
+  }
+  std::vector<AuthorityName> names;
+  for (const Candidate* candidate : found) {
+    if (names.size() == limit) {
+      break;
+    }
+    names.push_back(AuthorityName{candidate->code, candidate->name, candidate->description});
+  }
+  return names;
 }
 
 }  // namespace devo::geography

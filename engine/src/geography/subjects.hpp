@@ -41,6 +41,11 @@ std::vector<Membership> memberships(const detail::Atlas& atlas, std::string_view
 // to, for Atlas::candidates.
 std::vector<Candidate> name_index(const detail::Atlas& atlas);
 
+// The authorities a text names or nearly names, at most `limit` (every one,
+// for an empty text): see Geography::find_authorities.
+std::vector<AuthorityName> find_authorities(const detail::Atlas& atlas, std::string_view text,
+                                            std::size_t limit);
+
 // Lower case, '&' as "and", punctuation dropped, spaces folded: how names
 // are compared.
 std::string normalise_name(std::string_view name);
