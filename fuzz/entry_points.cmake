@@ -8,7 +8,7 @@ if(NOT TARGET devo_fuzz_entry_points)
     PUBLIC "${PROJECT_SOURCE_DIR}/fuzz"
     # testing/test_runner.hpp: the case runner for a file already read.
     PRIVATE "${PROJECT_SOURCE_DIR}/engine/src")
-  target_link_libraries(devo_fuzz_entry_points PUBLIC devo::engine PRIVATE devo_warnings)
+  target_link_libraries(devo_fuzz_entry_points PUBLIC devo::engine PRIVATE devo_server devo_warnings)
 
   # The replay's watchdog is a thread.
   find_package(Threads REQUIRED)

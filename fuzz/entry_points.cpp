@@ -4,9 +4,11 @@
 #include "geography/atlas.hpp"
 #include "load/decode.hpp"
 #include "load/yaml_document.hpp"
+#include "server/routes.hpp"
 #include "testing/test_runner.hpp"
 #include "validate/schema_validator.hpp"
 
+#include <devo/app.hpp>
 #include <devo/engine.hpp>
 #include <devo/geography.hpp>
 #include <devo/report.hpp>
@@ -492,6 +494,23 @@ std::string_view condition_base() {
   return k_condition_base;
 }
 
+void http_request(std::string_view bytes) {
+  // The server loads the data and rule sets once; so does this target.
+  static const server::Routes routes = [] {
+    Diagnostics diags;
+    if (!app::keep_loaded(app::Given{}, diags)) {
+      fixture_failed("data", diags);
+    }
+    return server::Routes(std::string());
+  }();
+  const auto newline = bytes.find('\n');
+  const std::string_view target = bytes.substr(0, newline);
+  const std::string_view body =
+      newline == std::string_view::npos ? std::string_view() : bytes.substr(newline + 1);
+  show(routes.handle(server::Request{"GET", std::string(target), {}}).body);
+  show(routes.handle(server::Request{"POST", "/v1/evaluate", std::string(body)}).body);
+}
+
 std::span<const Target> targets() {
   static constexpr Target k_targets[] = {
       {"fuzz_ruleset_loader", ruleset_loader},
@@ -500,6 +519,7 @@ std::span<const Target> targets() {
       {"fuzz_condition_evaluator", condition_evaluator},
       {"fuzz_extends_chain", extends_chain},
       {"fuzz_data_tables", data_tables},
+      {"fuzz_http_request", http_request},
   };
   return k_targets;
 }

@@ -54,6 +54,13 @@ inline constexpr std::size_t k_max_chain_files = 16;
 // with luwp-2022 and rendered.
 void data_tables(std::string_view bytes);
 
+// A request to devo serve's routes (server/routes.hpp), as the server would
+// pass it on: the bytes up to the first newline as the target of a GET (a
+// path and query, decoded), the rest as the JSON body of a POST to
+// /v1/evaluate (decoded, evaluated with the built-in data and rule sets, its
+// diagnostics placed at JSON Pointers). Both answers are produced whole.
+void http_request(std::string_view bytes);
+
 // The rule file the condition evaluator inserts its condition into, each line
 // indented by six spaces, where the line "@CONDITION@" is; and the rule set it
 // extends.
