@@ -193,6 +193,11 @@ EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std:
         at(""), std::string(codes::invalid_json),
         fmt::format("the body is not JSON: it breaks off or goes wrong at byte {}", error.byte));
     return Decoded(std::move(problems));
+  } catch (const Json::exception&) {
+    // The parser's other refusal: a number too large for a double (1e999).
+    problems.error(at(""), std::string(codes::invalid_json),
+                   "the body is not JSON devo can read: it holds a number too large to hold");
+    return Decoded(std::move(problems));
   }
   if (!body.is_object()) {
     problems.error(at(""), std::string(codes::wrong_type),

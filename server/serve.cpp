@@ -133,9 +133,24 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto& request = m_parser->get();
     const std::string method(request.method_string());
     const std::string target(request.target());
-    Response response = m_shared.routes.handle(Request{method, target, request.body()});
+    Response response = answer(Request{method, target, request.body()});
     const bool keep_alive = request.keep_alive() && !m_shared.stopping;
     write(std::move(response), request.version(), keep_alive, method, target, started);
+  }
+
+  // A request that makes devo throw is answered 500 and logged; the server
+  // goes on. Every problem with a request is meant to be a diagnostic, so
+  // this is a bug in devo (exit code 3's counterpart).
+  Response answer(const Request& request) {
+    try {
+      return m_shared.routes.handle(request);
+    } catch (const std::exception& error) {
+      log_line(fmt::format("devo serve: internal error: {}", error.what()));
+      return Response{500,
+                      "text/plain; charset=utf-8",
+                      "an internal error in devo itself: please report it\n",
+                      {}};
+    }
   }
 
   void write(Response response, unsigned version, bool keep_alive, const std::string& method,
