@@ -9,6 +9,7 @@
 #include "request_body.hpp"
 
 #include <devo/codes.hpp>
+#include <devo/embedded.hpp>
 #include <devo/engine.hpp>
 #include <devo/report.hpp>
 #include <devo/spelling.hpp>
@@ -20,6 +21,11 @@
 #include <map>
 #include <optional>
 #include <string_view>
+
+namespace devo {
+// The files built into the server (server/CMakeLists.txt).
+std::span<const EmbeddedFile> web_files();
+}  // namespace devo
 
 namespace devo::server {
 namespace {
@@ -237,6 +243,38 @@ Response map_svg(const Target& target, const std::string& data) {
   return answer(k_svg, render_map_svg(*map));
 }
 
+// A file built into the server (web_files), by its path in the source tree.
+std::optional<std::string_view> web_file(std::string_view path) {
+  for (const EmbeddedFile& file : web_files()) {
+    if (file.path == path) {
+      return file.bytes;
+    }
+  }
+  return std::nullopt;
+}
+
+// A JSON Schema devo publishes, by its file name: what `devo schema` prints.
+std::optional<Response> schema(std::string_view path) {
+  constexpr std::string_view prefix = "/v1/schemas/";
+  if (!path.starts_with(prefix)) {
+    return std::nullopt;
+  }
+  const std::string name(path.substr(prefix.size()));
+  Diagnostics diags;
+  const auto text = name.ends_with(".schema.json")
+                        ? app::schema_text(Given{name, Location{"#/name", 0, 0}}, diags)
+                        : std::nullopt;
+  if (!text) {
+    if (diags.empty()) {
+      diags.error(Location{"#/name", 0, 0}, std::string(codes::unknown_schema),
+                  fmt::format("there is no schema '{}'; a schema's name ends in .schema.json",
+                              name));
+    }
+    return problems(404, diags);
+  }
+  return answer(k_json, *text);
+}
+
 // ------------------------------------------------------------ routing
 
 using Handler = std::function<Response(const Request&, const Target&)>;
@@ -296,6 +334,12 @@ Response Routes::handle(const Request& request) const {
       {"POST", "/v1/validate", with_body(m_data, validate)},
       {"POST", "/v1/report.html", with_body(m_data, report)},
   };
+  if (target.path.starts_with("/v1/schemas/")) {
+    if (request.method != "GET") {
+      return Response{405, std::string(k_text), "use GET\n", {{"Allow", "GET"}}};
+    }
+    return *schema(target.path);
+  }
   if (const auto listing = ruleset_listing(target.path)) {
     if (request.method != "GET") {
       return Response{405, std::string(k_text), "use GET\n", {{"Allow", "GET"}}};

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Starts `devo serve` on a free port and asks it what a client would.
 
-Usage: check_server.py DEVO (run from the source tree).
+Usage: check_server.py DEVO SCRATCH SCHEMA_RUNNER (run from the source tree).
 
 Every answer is compared with what the command line prints for the same
 question (the same bytes, from the same renderer); every problem with a
@@ -190,6 +190,56 @@ def check_idle_client(server):
     sock.close()
 
 
+def validates(schema_runner, schema, body, scratch, what):
+    path = os.path.join(scratch, "answer.json")
+    with open(path, "wb") as out:
+        out.write(body)
+    result = subprocess.run([schema_runner, "validate", ".", schema, path],
+                            capture_output=True, text=True)
+    check(result.returncode == 0, f"{what} follows {schema}: {result.stdout}{result.stderr}")
+
+
+def check_openapi(server, schema_runner, scratch):
+    """The OpenAPI document lists what the server serves, and the answers
+    follow the schemas it names."""
+    status, _, body = server.ask("GET", "/v1/openapi.json")
+    check(status == 200, "GET /v1/openapi.json")
+    document = json.loads(body)
+    with open(os.path.join("schemas", "openapi.json"), "rb") as committed:
+        check(body == committed.read(), "the served OpenAPI document is schemas/openapi.json")
+    check(document.get("openapi", "").startswith("3.1"), "an OpenAPI 3.1 document")
+    served = {"/healthz", "/v1/openapi.json", "/v1/schemas/{name}", "/v1/rulesets",
+              "/v1/rulesets/{id}/tiers", "/v1/rulesets/{id}/powers", "/v1/authorities",
+              "/v1/evaluate", "/v1/validate", "/v1/report.html", "/v1/map.svg"}
+    check(set(document["paths"]) == served,
+          f"the document lists every route and no other: {set(document['paths']) ^ served}")
+    examples = document["components"]["requestBodies"]["Question"]["content"][
+        "application/json"]["examples"]
+    for path, operations in document["paths"].items():
+        concrete = path.replace("{id}", RULES).replace("{name}", "evaluate.schema.json")
+        for method, operation in operations.items():
+            bodies = [example["value"] for example in examples.values()] \
+                if "requestBody" in operation else [None]
+            if path == "/v1/map.svg":
+                concrete += "?authority=Halton"
+            for question in bodies:
+                status, headers, answer = server.ask(method.upper(), concrete, question)
+                check(status == 200, f"{method.upper()} {concrete}, as documented: {status}")
+                response = operation["responses"]["200"]
+                if "$ref" in response:
+                    name = response["$ref"].split("/")[-1]
+                    response = document["components"]["responses"][name]
+                schema = response.get("content", {}).get("application/json", {}).get("schema")
+                if schema and schema.get("$ref", "").startswith("/v1/schemas/"):
+                    validates(schema_runner, schema["$ref"].split("/")[-1], answer, scratch,
+                              f"{method.upper()} {concrete}")
+    # A problem's answer follows the diagnostics schema, with its pointer.
+    _, _, answer = server.ask("POST", "/v1/evaluate", {"authority": "Leeds", "as_of": "2026-13-01"})
+    validates(schema_runner, "diagnostics.schema.json", answer, scratch, "a 400's diagnostics")
+    status, _, _ = server.ask("GET", "/v1/schemas/nope.schema.json")
+    check(status == 404, "an unknown schema is 404")
+
+
 def run_cases(server, directory):
     for name in sorted(os.listdir(directory)):
         fields, body = {}, None
@@ -210,12 +260,14 @@ def run_cases(server, directory):
 def main():
     devo = sys.argv[1]
     scratch = sys.argv[2]
+    schema_runner = sys.argv[3]
     os.makedirs(scratch, exist_ok=True)
     server = Server(devo)
     try:
         check_headers(server)
         check_same_as_cli(server, devo)
         check_proposal(server, devo, scratch)
+        check_openapi(server, schema_runner, scratch)
         check_problems(server)
         run_cases(server, os.path.join("tests", "server", "cases"))
         check_idle_client(server)
