@@ -266,9 +266,9 @@ std::optional<Response> schema(std::string_view path) {
                         : std::nullopt;
   if (!text) {
     if (diags.empty()) {
-      diags.error(Location{"#/name", 0, 0}, std::string(codes::unknown_schema),
-                  fmt::format("there is no schema '{}'; a schema's name ends in .schema.json",
-                              name));
+      diags.error(
+          Location{"#/name", 0, 0}, std::string(codes::unknown_schema),
+          fmt::format("there is no schema '{}'; a schema's name ends in .schema.json", name));
     }
     return problems(404, diags);
   }
@@ -324,6 +324,10 @@ Response Routes::handle(const Request& request) const {
   const Target target = parse_target(request.target);
   const std::vector<Route> routes = {
       {"GET", "/healthz", [](const Request&, const Target&) { return answer(k_text, "ok\n"); }},
+      {"GET", "/v1/openapi.json",
+       [](const Request&, const Target&) {
+         return answer(k_json, std::string(*web_file("schemas/openapi.json")));
+       }},
       {"GET", "/v1/rulesets",
        [](const Request&, const Target&) { return list_of(app::ListWhat::rulesets, {}); }},
       {"GET", "/v1/authorities",

@@ -213,13 +213,15 @@ def check_openapi(server, schema_runner, scratch):
               "/v1/evaluate", "/v1/validate", "/v1/report.html", "/v1/map.svg"}
     check(set(document["paths"]) == served,
           f"the document lists every route and no other: {set(document['paths']) ^ served}")
-    examples = document["components"]["requestBodies"]["Question"]["content"][
-        "application/json"]["examples"]
+    def examples(operation):
+        name = operation["requestBody"]["$ref"].split("/")[-1]
+        body = document["components"]["requestBodies"][name]
+        return [e["value"] for e in body["content"]["application/json"]["examples"].values()]
+
     for path, operations in document["paths"].items():
         concrete = path.replace("{id}", RULES).replace("{name}", "evaluate.schema.json")
         for method, operation in operations.items():
-            bodies = [example["value"] for example in examples.values()] \
-                if "requestBody" in operation else [None]
+            bodies = examples(operation) if "requestBody" in operation else [None]
             if path == "/v1/map.svg":
                 concrete += "?authority=Halton"
             for question in bodies:
