@@ -101,9 +101,11 @@ std::optional<Given> text_field(const Json& body, std::string_view key, Diagnost
   return Given{found->get<std::string>(), at(fmt::format("/{}", key))};
 }
 
-void check_keys(const Json& body, Diagnostics& problems) {
+void check_keys(const Json& body, const std::vector<std::string>& more_keys,
+                Diagnostics& problems) {
+  std::vector<std::string> known = body_keys();
+  known.insert(known.end(), more_keys.begin(), more_keys.end());
   for (const auto& [key, value] : body.items()) {
-    const auto& known = body_keys();
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       problems.error(at("/" + token(key)), std::string(codes::unknown_key),
                      fmt::format("the body has no field '{}'{}; its fields are {}", key,
@@ -177,7 +179,8 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return closest ? fmt::format(" (did you mean '{}'?)", *closest) : std::string();
 }
 
-EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std::string& data) {
+EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std::string& data,
+                                               const std::vector<std::string>& more_keys) {
   Diagnostics problems;
   if (nesting_depth(text) > limits::k_max_depth) {
     problems.error(
@@ -206,7 +209,7 @@ EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std:
                                body.type_name()));
     return Decoded(std::move(problems));
   }
-  check_keys(body, problems);
+  check_keys(body, more_keys, problems);
   const std::size_t subjects =
       body.count("authority") + body.count("proposal") + body.count("facts");
   if (subjects != 1) {

@@ -38,7 +38,10 @@ class EvaluationBody {
   // The decoded body, or the problems with it (invalid-json, wrong-type,
   // unknown-key, missing-key, invalid-value), each at its pointer.
   class Decoded;
-  static Decoded decode(std::string_view body, const std::string& data);
+  // `more_keys`: fields a route takes beside devo evaluate's (suggest's
+  // target_tier, say), which the route reads itself.
+  static Decoded decode(std::string_view body, const std::string& data,
+                        const std::vector<std::string>& more_keys = {});
 
   app::EvaluateRequest request;
 

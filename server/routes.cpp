@@ -15,6 +15,7 @@
 #include <devo/spelling.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -211,6 +212,80 @@ Response validate(const EvaluationBody& body) {
   return answer(k_json, render_validation(validation, OutputFormat::json));
 }
 
+// The fields `devo suggest` takes beside devo evaluate's; the search budget
+// is the command line's default (SuggestOptions).
+const std::vector<std::string>& suggest_keys() {
+  static const std::vector<std::string> keys = {"target_tier", "want", "max_councils", "top"};
+  return keys;
+}
+
+// A whole number field of the body from `low` to `high`, if given.
+std::optional<std::size_t> whole_field(const nlohmann::json& body, const char* key,
+                                       std::size_t fallback, std::size_t low, std::size_t high,
+                                       Diagnostics& problems) {
+  const auto found = body.find(key);
+  if (found == body.end()) {
+    return fallback;
+  }
+  if (!found->is_number_integer() || found->get<std::int64_t>() < static_cast<std::int64_t>(low) ||
+      found->get<std::int64_t>() > static_cast<std::int64_t>(high)) {
+    problems.error(Location{fmt::format("#/{}", key), 0, 0}, std::string(codes::invalid_value),
+                   fmt::format("'{}' must be a whole number from {} to {}", key, low, high));
+    return std::nullopt;
+  }
+  return static_cast<std::size_t>(found->get<std::int64_t>());
+}
+
+Response suggest(const Request& request, const std::string& data) {
+  auto decoded = EvaluationBody::decode(request.body, data, suggest_keys());
+  if (!decoded.ok()) {
+    return problems(400, decoded.problems());
+  }
+  const EvaluationBody& body = decoded.value();
+  // Read as JSON already: the extra fields are picked out here.
+  const auto json = nlohmann::json::parse(request.body);
+  Diagnostics problems_found;
+  app::SuggestRequest search;
+  search.subject = body.request.subject;
+  search.inputs = body.request.inputs;
+  search.assumptions = body.request.assumptions;
+  const auto tier = json.find("target_tier");
+  if (tier == json.end() || !tier->is_string()) {
+    problems_found.error(Location{"#/target_tier", 0, 0},
+                         std::string(tier == json.end() ? codes::missing_key : codes::wrong_type),
+                         "'target_tier' must name the tier to reach, as a string (\"mayoral\")");
+  } else {
+    search.target_tier = Given{tier->get<std::string>(), Location{"#/target_tier", 0, 0}};
+  }
+  if (const auto want = json.find("want"); want != json.end()) {
+    for (std::size_t i = 0; want->is_array() && i < want->size(); ++i) {
+      if ((*want)[i].is_string()) {
+        search.wanted_powers.push_back(
+            Given{(*want)[i].get<std::string>(), Location{fmt::format("#/want/{}", i), 0, 0}});
+      }
+    }
+    if (!want->is_array() || search.wanted_powers.size() != want->size()) {
+      problems_found.error(Location{"#/want", 0, 0}, std::string(codes::wrong_type),
+                           "'want' must be a list of powers' ids");
+    }
+  }
+  const auto councils =
+      whole_field(json, "max_councils", search.max_councils, 1, 12, problems_found);
+  const auto top = whole_field(json, "top", search.top, 1, 100, problems_found);
+  if (problems_found.has_errors() || !councils || !top) {
+    return problems(400, problems_found);
+  }
+  search.max_councils = *councils;
+  search.top = *top;
+  Diagnostics diags;
+  const auto result = app::suggest(search, diags);
+  if (!result) {
+    return problems(400, body.located(diags));
+  }
+  return answer(k_json, render_suggestions(result->report, *result->rules, result->receipt,
+                                           result->options, OutputFormat::json));
+}
+
 Response map_svg(const Target& target, const std::string& data) {
   if (auto unknown = unknown_parameter(target, {"authority", "all", "rules", "as_of", "colour"})) {
     return *unknown;
@@ -336,6 +411,8 @@ Response Routes::handle(const Request& request) const {
        [this](const Request&, const Target& t) { return map_svg(t, m_data); }},
       {"POST", "/v1/evaluate", with_body(m_data, evaluate)},
       {"POST", "/v1/validate", with_body(m_data, validate)},
+      {"POST", "/v1/suggest",
+       [this](const Request& r, const Target&) { return suggest(r, m_data); }},
       {"POST", "/v1/report.html", with_body(m_data, report)},
   };
   if (target.path.starts_with("/v1/schemas/")) {

@@ -87,6 +87,13 @@ def check_same_as_cli(server, devo):
     check(status == 200 and headers.get("Content-Type") == "image/svg+xml"
           and body == cli(devo, "map", "--authority", "Leeds", "--rules", RULES, "--as-of", AS_OF),
           "GET /v1/map.svg is devo map's SVG")
+    status, _, body = server.ask("POST", "/v1/suggest", {
+        "authority": "Warrington", "target_tier": "level-3", "rules": "luwp-2022", "as_of": AS_OF,
+        "top": 2})
+    check(status == 200 and body == cli(devo, "suggest", "--authority", "Warrington",
+                                        "--target-tier", "level-3", "--rules", "luwp-2022",
+                                        "--as-of", AS_OF, "--top", "2", "--format", "json"),
+          "POST /v1/suggest gives the bytes devo suggest --format json prints")
     status, headers, body = server.ask("POST", "/v1/report.html", question)
     check(status == 200 and body.startswith(b"<!DOCTYPE html>") and b"<svg" in body,
           "POST /v1/report.html is the printable page with its map")
@@ -208,7 +215,7 @@ def check_openapi(server, schema_runner, scratch):
     with open(os.path.join("schemas", "openapi.json"), "rb") as committed:
         check(body == committed.read(), "the served OpenAPI document is schemas/openapi.json")
     check(document.get("openapi", "").startswith("3.1"), "an OpenAPI 3.1 document")
-    served = {"/healthz", "/v1/openapi.json", "/v1/schemas/{name}", "/v1/rulesets",
+    served = {"/healthz", "/v1/openapi.json", "/v1/suggest", "/v1/schemas/{name}", "/v1/rulesets",
               "/v1/rulesets/{id}/tiers", "/v1/rulesets/{id}/powers", "/v1/authorities",
               "/v1/evaluate", "/v1/validate", "/v1/report.html", "/v1/map.svg"}
     check(set(document["paths"]) == served,
