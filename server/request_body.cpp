@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 namespace devo::server {
 namespace {
@@ -101,10 +102,7 @@ std::optional<Given> text_field(const Json& body, std::string_view key, Diagnost
   return Given{found->get<std::string>(), at(fmt::format("/{}", key))};
 }
 
-void check_keys(const Json& body, const std::vector<std::string>& more_keys,
-                Diagnostics& problems) {
-  std::vector<std::string> known = body_keys();
-  known.insert(known.end(), more_keys.begin(), more_keys.end());
+void check_keys(const Json& body, const std::vector<std::string>& known, Diagnostics& problems) {
   for (const auto& [key, value] : body.items()) {
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       problems.error(at("/" + token(key)), std::string(codes::unknown_key),
@@ -172,6 +170,40 @@ std::size_t nesting_depth(std::string_view text) {
   return deepest;
 }
 
+// The body as a JSON object, or its problem: nested too deeply (counted
+// before it is parsed), not JSON, or not an object; `fields` says in words
+// what the object holds.
+std::optional<Json> json_object(std::string_view text, std::string_view fields,
+                                Diagnostics& problems) {
+  if (nesting_depth(text) > limits::k_max_depth) {
+    problems.error(
+        at(""), std::string(codes::too_deep),
+        fmt::format("the body nests arrays and objects more than {} deep", limits::k_max_depth));
+    return std::nullopt;
+  }
+  Json body;
+  try {
+    body = Json::parse(text);
+  } catch (const Json::parse_error& error) {
+    problems.error(
+        at(""), std::string(codes::invalid_json),
+        fmt::format("the body is not JSON: it breaks off or goes wrong at byte {}", error.byte));
+    return std::nullopt;
+  } catch (const Json::exception&) {
+    // The parser's other refusal: a number too large for a double (1e999).
+    problems.error(at(""), std::string(codes::invalid_json),
+                   "the body is not JSON devo can read: it holds a number too large to hold");
+    return std::nullopt;
+  }
+  if (!body.is_object()) {
+    problems.error(
+        at(""), std::string(codes::wrong_type),
+        fmt::format("the body must be a JSON object with {}, not {}", fields, body.type_name()));
+    return std::nullopt;
+  }
+  return body;
+}
+
 }  // namespace
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
@@ -182,34 +214,14 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std::string& data,
                                                const std::vector<std::string>& more_keys) {
   Diagnostics problems;
-  if (nesting_depth(text) > limits::k_max_depth) {
-    problems.error(
-        at(""), std::string(codes::too_deep),
-        fmt::format("the body nests arrays and objects more than {} deep", limits::k_max_depth));
+  const auto parsed = json_object(text, "'authority', 'proposal' or 'facts'", problems);
+  if (!parsed) {
     return Decoded(std::move(problems));
   }
-  Json body;
-  try {
-    body = Json::parse(text);
-  } catch (const Json::parse_error& error) {
-    problems.error(
-        at(""), std::string(codes::invalid_json),
-        fmt::format("the body is not JSON: it breaks off or goes wrong at byte {}", error.byte));
-    return Decoded(std::move(problems));
-  } catch (const Json::exception&) {
-    // The parser's other refusal: a number too large for a double (1e999).
-    problems.error(at(""), std::string(codes::invalid_json),
-                   "the body is not JSON devo can read: it holds a number too large to hold");
-    return Decoded(std::move(problems));
-  }
-  if (!body.is_object()) {
-    problems.error(at(""), std::string(codes::wrong_type),
-                   fmt::format("the body must be a JSON object with 'authority', 'proposal' or "
-                               "'facts', not {}",
-                               body.type_name()));
-    return Decoded(std::move(problems));
-  }
-  check_keys(body, more_keys, problems);
+  const Json& body = *parsed;
+  std::vector<std::string> known = body_keys();
+  known.insert(known.end(), more_keys.begin(), more_keys.end());
+  check_keys(body, known, problems);
   const std::size_t subjects =
       body.count("authority") + body.count("proposal") + body.count("facts");
   if (subjects != 1) {
@@ -253,6 +265,32 @@ EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std:
   }
   decoded.request.inputs = app::Inputs{*as_of, *rules, Given{data, {}}};
   return Decoded(std::move(decoded));
+}
+
+std::optional<std::map<std::string, app::Given, std::less<>>> string_fields(
+    std::string_view text, const std::vector<std::string>& known,
+    const std::vector<std::string>& required, Diagnostics& problems) {
+  const auto body = json_object(text, fmt::format("{}", fmt::join(known, ", ")), problems);
+  if (!body) {
+    return std::nullopt;
+  }
+  check_keys(*body, known, problems);
+  std::map<std::string, Given, std::less<>> fields;
+  for (const std::string& key : known) {
+    if (const auto value = text_field(*body, key, problems)) {
+      fields.emplace(key, *value);
+    }
+  }
+  for (const std::string& key : required) {
+    if (!body->contains(key)) {
+      problems.error(at("/" + token(key)), std::string(codes::missing_key),
+                     fmt::format("the body needs '{}'", key));
+    }
+  }
+  if (problems.has_errors()) {
+    return std::nullopt;
+  }
+  return fields;
 }
 
 Diagnostics EvaluationBody::located(const Diagnostics& diags) const {

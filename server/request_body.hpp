@@ -14,6 +14,7 @@
 #include <devo/app.hpp>
 #include <devo/diagnostic.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,14 @@ struct PointerAt {
   std::string pointer;
   friend auto operator<=>(const PointerAt&, const PointerAt&) = default;
 };
+
+// A body whose fields are all strings (POST /v1/diff's): each of `known`
+// given, as a value blamed on its pointer ("" when not given); `required`
+// must be. Nothing, with the problems, for a body that is not such an
+// object.
+std::optional<std::map<std::string, app::Given, std::less<>>> string_fields(
+    std::string_view text, const std::vector<std::string>& known,
+    const std::vector<std::string>& required, Diagnostics& problems);
 
 class EvaluationBody {
  public:

@@ -286,6 +286,40 @@ Response suggest(const Request& request, const std::string& data) {
                                            result->options, OutputFormat::json));
 }
 
+// What changes between two rule sets (or dates) over England: `devo diff
+// --format json`. Only built-in rule sets are named.
+Response diff(const Request& request, const std::string& data) {
+  Diagnostics diags;
+  const auto fields = string_fields(request.body, {"from", "to", "as_of", "from_as_of", "to_as_of"},
+                                    {"from", "to"}, diags);
+  if (!fields) {
+    return problems(400, diags);
+  }
+  const auto& given = *fields;
+  const auto ids = builtin_ruleset_ids();
+  for (const char* side : {"from", "to"}) {
+    const Given& rules = given.at(side);
+    if (std::find(ids.begin(), ids.end(), rules.text) == ids.end()) {
+      diags.error(
+          rules.at, std::string(codes::unknown_ruleset),
+          fmt::format("'{}' is no built-in rule set{}", rules.text, did_you_mean(rules.text, ids)));
+    }
+  }
+  const Given& both = given.at("as_of");
+  const auto side_date = [&](const char* key) {
+    return given.at(key).empty() ? both : given.at(key);
+  };
+  const app::DiffRequest asked{
+      given.at("from"), given.at("to"), side_date("from_as_of"), side_date("to_as_of"), {},
+      Given{data, {}}};
+  const auto result = diags.has_errors() ? std::nullopt : app::diff(asked, diags);
+  if (!result) {
+    return problems(400, diags);
+  }
+  return answer(k_json, render_diff(result->report, result->from_receipt, result->to_receipt,
+                                    OutputFormat::json));
+}
+
 Response map_svg(const Target& target, const std::string& data) {
   if (auto unknown = unknown_parameter(target, {"authority", "all", "rules", "as_of", "colour"})) {
     return *unknown;
@@ -411,6 +445,7 @@ Response Routes::handle(const Request& request) const {
        [this](const Request&, const Target& t) { return map_svg(t, m_data); }},
       {"POST", "/v1/evaluate", with_body(m_data, evaluate)},
       {"POST", "/v1/validate", with_body(m_data, validate)},
+      {"POST", "/v1/diff", [this](const Request& r, const Target&) { return diff(r, m_data); }},
       {"POST", "/v1/suggest",
        [this](const Request& r, const Target&) { return suggest(r, m_data); }},
       {"POST", "/v1/report.html", with_body(m_data, report)},

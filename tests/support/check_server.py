@@ -94,6 +94,11 @@ def check_same_as_cli(server, devo):
                                         "--target-tier", "level-3", "--rules", "luwp-2022",
                                         "--as-of", AS_OF, "--top", "2", "--format", "json"),
           "POST /v1/suggest gives the bytes devo suggest --format json prints")
+    status, _, body = server.ask("POST", "/v1/diff",
+                                 {"from": "luwp-2022", "to": RULES, "as_of": AS_OF})
+    check(status == 200 and body == cli(devo, "diff", "--from", "luwp-2022", "--to", RULES,
+                                        "--as-of", AS_OF, "--format", "json"),
+          "POST /v1/diff gives the bytes devo diff --format json prints")
     status, headers, body = server.ask("POST", "/v1/report.html", question)
     check(status == 200 and body.startswith(b"<!DOCTYPE html>") and b"<svg" in body,
           "POST /v1/report.html is the printable page with its map")
@@ -215,14 +220,15 @@ def check_openapi(server, schema_runner, scratch):
     with open(os.path.join("schemas", "openapi.json"), "rb") as committed:
         check(body == committed.read(), "the served OpenAPI document is schemas/openapi.json")
     check(document.get("openapi", "").startswith("3.1"), "an OpenAPI 3.1 document")
-    served = {"/healthz", "/v1/openapi.json", "/v1/suggest", "/v1/schemas/{name}", "/v1/rulesets",
+    served = {"/healthz", "/v1/openapi.json", "/v1/suggest", "/v1/diff", "/v1/schemas/{name}", "/v1/rulesets",
               "/v1/rulesets/{id}/tiers", "/v1/rulesets/{id}/powers", "/v1/authorities",
               "/v1/evaluate", "/v1/validate", "/v1/report.html", "/v1/map.svg"}
     check(set(document["paths"]) == served,
           f"the document lists every route and no other: {set(document['paths']) ^ served}")
     def examples(operation):
-        name = operation["requestBody"]["$ref"].split("/")[-1]
-        body = document["components"]["requestBodies"][name]
+        body = operation["requestBody"]
+        if "$ref" in body:
+            body = document["components"]["requestBodies"][body["$ref"].split("/")[-1]]
         return [e["value"] for e in body["content"]["application/json"]["examples"].values()]
 
     for path, operations in document["paths"].items():
