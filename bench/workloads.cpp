@@ -251,7 +251,9 @@ void w6_subject_map(benchmark::State& state) {
     request.inputs = edwp_inputs();
     return app::evaluate(request, diags);
   }();
-  time_map(state, [&] { return app::subject_map(england, *evaluation, app::MapColour::tier); });
+  time_map(state, [&] {
+    return app::subject_map(england, evaluation->evaluation(), app::MapColour::tier);
+  });
 }
 
 // W4: a cold `devo evaluate --authority ...` process, start to exit, its

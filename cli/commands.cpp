@@ -203,8 +203,7 @@ int run_evaluate(const EvaluateArguments& arguments) {
   }
   print_warnings(diags);
   if (arguments.format == "html") {
-    return emit(render_evaluation_html(result->evaluation(),
-                                       map_svg(app::map_of(*result, request.inputs.data))),
+    return emit(render_evaluation_html(result->evaluation(), map_svg(app::map_of(*result))),
                 arguments.output, k_exit_ok);
   }
   return emit(render_evaluation(result->evaluation(), output_format(arguments.format),
@@ -223,7 +222,7 @@ int run_validate(const ValidateArguments& arguments) {
   }
   const int code = result->valid() ? k_exit_ok : k_exit_invalid;
   if (arguments.format == "html") {
-    return emit(render_validation_html(result->validation(), map_svg(app::map_of(request))),
+    return emit(render_validation_html(result->validation(), map_svg(app::map_of(*result))),
                 arguments.output, code);
   }
   return emit(render_validation(result->validation(), output_format(arguments.format),

@@ -189,7 +189,7 @@ Response report(const EvaluationBody& body) {
   if (!result) {
     return problems(400, body.located(diags));
   }
-  const auto map = app::map_of(*result, body.request.inputs.data);
+  const auto map = app::map_of(*result);
   return answer(k_html, render_evaluation_html(result->evaluation(),
                                                map ? render_map_svg(*map) : std::string()));
 }
@@ -207,8 +207,8 @@ Response validate(const EvaluationBody& body) {
   }
   // The findings of a proposal are its own: where the body put them.
   Diagnostics findings = body.located(result->findings);
-  const Validation validation{result->receipt, result->subject, result->tier, result->tier_title,
-                              findings};
+  const Validation validation{result->receipt, result->facts.subject, result->tier,
+                              result->tier_title, findings};
   return answer(k_json, render_validation(validation, OutputFormat::json));
 }
 

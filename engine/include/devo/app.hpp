@@ -97,6 +97,9 @@ struct ResolvedSubject {
   FactInput facts;
   std::vector<Diagnostic> findings;
   std::optional<DatasetInfo> data;
+  // The data the facts were computed from (none for a facts file), which a
+  // map of the subject is drawn from.
+  std::optional<Geography> england;
 };
 
 // The facts of an authority, a proposal or a facts file, typed by `rules` on
@@ -129,6 +132,8 @@ struct EvaluateResult {
   // them.
   Decision decision;
   Receipt receipt;
+  // The data the facts were computed from; none for a facts file.
+  std::optional<Geography> england;
 
   // For render_evaluation(); it refers into this result, which must outlive it.
   Evaluation evaluation() const { return Evaluation{receipt, *rules, facts, decision}; }
@@ -148,7 +153,11 @@ struct ValidateRequest {
 
 struct ValidateResult {
   std::shared_ptr<const RuleSet> rules;
-  Subject subject;
+  // The proposal's facts (its subject among them) and the evaluation that
+  // decides its tier, with the data they were computed from.
+  FactInput facts;
+  Decision decision;
+  std::optional<Geography> england;
   // The tier reached, if any, as "level-3" and its title.
   std::string tier;
   std::string tier_title;
@@ -161,7 +170,12 @@ struct ValidateResult {
   // Valid: no finding is an error, so it reaches a tier.
   bool valid() const { return !findings.has_errors(); }
   // For render_validation(); it refers into this result, which must outlive it.
-  Validation validation() const { return Validation{receipt, subject, tier, tier_title, findings}; }
+  Validation validation() const {
+    return Validation{receipt, facts.subject, tier, tier_title, findings};
+  }
+  // The evaluation behind the verdict, for a map of the proposal; it refers
+  // into this result, which must outlive it.
+  Evaluation evaluation() const { return Evaluation{receipt, *rules, facts, decision}; }
 };
 
 std::optional<ValidateResult> validate(const ValidateRequest& request, Diagnostics& diags);
@@ -208,6 +222,8 @@ struct DiffResult {
   DiffReport report;
   Receipt from_receipt;
   Receipt to_receipt;
+  // The data both sides were evaluated on.
+  Geography england;
 };
 
 std::optional<DiffResult> diff(const DiffRequest& request, Diagnostics& diags,
@@ -309,22 +325,23 @@ struct MapRequest {
 // district coloured. The data must have the districts' shapes (no-shapes).
 std::optional<Map> map(const MapRequest& request, Diagnostics& diags);
 
-// The map of an evaluation already made, for a printable report; nothing
-// when there is nothing to draw (facts given by hand, data without shapes).
-std::optional<Map> map_of(const EvaluateResult& evaluation, const Given& data);
-// The map of a proposal being validated, drawn even when it is not valid (a
-// proposal in pieces shows its pieces); nothing when no council of it could
-// be found.
-std::optional<Map> map_of(const ValidateRequest& request);
+// The map of an evaluation already made, for a printable report, drawn from
+// the data its facts came from; nothing when there is nothing to draw (facts
+// given by hand, data without shapes).
+std::optional<Map> map_of(const EvaluateResult& evaluation);
+// The map of a proposal validated, drawn even when it is not valid (a
+// proposal in pieces shows its pieces).
+std::optional<Map> map_of(const ValidateResult& validation);
 // The map of a diff: every district coloured by how the tier reached by the
 // institution it is in changes, or, with `power` given, how that power's
 // status changes (a power of both rule sets: undefined-power otherwise).
+// `data` is where the diff's data came from, to blame when it has no shapes.
 std::optional<Map> map_of(const DiffResult& diff, const Given& data, const Given& power,
                           Diagnostics& diags);
 
 // The same from data already loaded (for benchmarks and servers that keep
 // it); nothing when the data has no shapes or the subject no districts.
-std::optional<Map> subject_map(const Geography& england, const EvaluateResult& evaluation,
+std::optional<Map> subject_map(const Geography& england, const Evaluation& evaluation,
                                MapColour colour);
 std::optional<Map> england_map(const Geography& england, const EnglandEvaluation& evaluation,
                                MapColour colour);

@@ -36,8 +36,8 @@ std::optional<DiffResult> diff(const DiffRequest& request, Diagnostics& diags,
   }
   Receipt from_receipt = make_receipt(*from, *from_as_of, england->info());
   Receipt to_receipt = make_receipt(*to, *to_as_of, england->info());
-  return DiffResult{std::move(from), std::move(to), std::move(report), std::move(from_receipt),
-                    std::move(to_receipt)};
+  return DiffResult{std::move(from),         std::move(to),         std::move(report),
+                    std::move(from_receipt), std::move(to_receipt), std::move(*england)};
 }
 
 std::optional<EnglandEvaluation> evaluate_england(const Inputs& inputs, bool rules_only,

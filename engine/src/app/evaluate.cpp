@@ -74,7 +74,8 @@ std::optional<EvaluateResult> evaluate(const EvaluateRequest& request, Diagnosti
   }
   Receipt receipt = make_receipt(*resolved->rules, resolved->as_of, resolved->subject.data);
   return EvaluateResult{std::move(resolved->rules), std::move(resolved->subject.facts),
-                        std::move(decision), std::move(receipt)};
+                        std::move(decision), std::move(receipt),
+                        std::move(resolved->subject.england)};
 }
 
 std::optional<ValidateResult> validate(const ValidateRequest& request, Diagnostics& diags) {
@@ -100,7 +101,7 @@ std::optional<ValidateResult> validate(const ValidateRequest& request, Diagnosti
   // there either, and reaches no tier.
   const RuleSet& rules = *resolved->rules;
   const CompiledRules compiled(resolved->rules);
-  const Decision decision =
+  Decision decision =
       compiled.evaluate(resolved->subject.facts, EvaluateOptions{true, resolved->as_of});
   // Expectations that fail (a devolution island, say) warn but do not
   // invalidate.
@@ -108,12 +109,9 @@ std::optional<ValidateResult> validate(const ValidateRequest& request, Diagnosti
   for (const Warning& warning : decision.warnings) {
     findings.warning(whole_file, warning.code, warning.message);
   }
-  ValidateResult result{resolved->rules,
-                        resolved->subject.facts.subject,
-                        {},
-                        {},
-                        Diagnostics{},
-                        make_receipt(rules, resolved->as_of, resolved->subject.data)};
+  ValidateResult result;
+  result.rules = resolved->rules;
+  result.receipt = make_receipt(rules, resolved->as_of, resolved->subject.data);
   if (decision.tier) {
     result.tier = decision.tiers[*decision.tier].id;
     result.tier_title = rules.tiers[*decision.tier].title;
@@ -125,6 +123,9 @@ std::optional<ValidateResult> validate(const ValidateRequest& request, Diagnosti
                    no_tier_in_words(rules, decision));
   }
   result.findings = std::move(findings);
+  result.facts = std::move(resolved->subject.facts);
+  result.decision = std::move(decision);
+  result.england = std::move(resolved->subject.england);
   return result;
 }
 

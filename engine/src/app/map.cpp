@@ -83,43 +83,31 @@ std::optional<Map> map(const MapRequest& request, Diagnostics& diags) {
     return map_of_england(request, diags);
   }
   const auto evaluation = evaluate(EvaluateRequest{request.subject, request.inputs, {}}, diags);
-  auto england = evaluation ? resolve_geography(request.inputs.data, diags) : std::nullopt;
-  if (!england || reports_no_shapes(*england, request.inputs.data, diags)) {
+  if (!evaluation) {
     return std::nullopt;
   }
-  auto drawn = subject_map(*england, *evaluation, request.colour);
-  if (!drawn) {
+  if (!evaluation->england) {
     diags.error(request.subject.name.at, std::string(codes::usage),
                 fmt::format("'{}' gives facts, not councils: there is no place to draw",
                             request.subject.name.text));
-  }
-  return drawn;
-}
-
-std::optional<Map> map_of(const EvaluateResult& evaluation, const Given& data) {
-  Diagnostics ignored;
-  const auto england = resolve_geography(data, ignored);
-  return england ? subject_map(*england, evaluation, MapColour::tier) : std::nullopt;
-}
-
-std::optional<Map> map_of(const ValidateRequest& request) {
-  // The map is an extra: problems with the proposal are the validation's to
-  // report.
-  Diagnostics ignored;
-  const auto as_of = resolve_date(request.inputs.as_of, ignored);
-  auto rules = as_of ? resolve_rules(request.inputs.rules, *as_of, ignored) : nullptr;
-  auto subject =
-      rules ? resolve_subject(request.proposal, request.inputs.data, *rules, *as_of, ignored)
-            : std::nullopt;
-  auto england = subject ? resolve_geography(request.inputs.data, ignored) : std::nullopt;
-  if (!england) {
     return std::nullopt;
   }
-  const CompiledRules compiled(rules);
-  Decision decision = compiled.evaluate(subject->facts, EvaluateOptions{false, *as_of});
-  const Receipt receipt = make_receipt(*rules, *as_of, subject->data);
-  const EvaluateResult evaluation{rules, std::move(subject->facts), std::move(decision), receipt};
-  return subject_map(*england, evaluation, MapColour::tier);
+  if (reports_no_shapes(*evaluation->england, request.inputs.data, diags)) {
+    return std::nullopt;
+  }
+  return subject_map(*evaluation->england, evaluation->evaluation(), request.colour);
+}
+
+std::optional<Map> map_of(const EvaluateResult& evaluation) {
+  return evaluation.england
+             ? subject_map(*evaluation.england, evaluation.evaluation(), MapColour::tier)
+             : std::nullopt;
+}
+
+std::optional<Map> map_of(const ValidateResult& validation) {
+  return validation.england
+             ? subject_map(*validation.england, validation.evaluation(), MapColour::tier)
+             : std::nullopt;
 }
 
 std::optional<Map> map_of(const DiffResult& diff, const Given& data, const Given& power,
@@ -144,11 +132,10 @@ std::optional<Map> map_of(const DiffResult& diff, const Given& data, const Given
       return std::nullopt;
     }
   }
-  auto england = resolve_geography(data, diags);
-  if (!england || reports_no_shapes(*england, data, diags)) {
+  if (reports_no_shapes(diff.england, data, diags)) {
     return std::nullopt;
   }
-  return diff_map(*england, diff, power.text);
+  return diff_map(diff.england, diff, power.text);
 }
 
 }  // namespace devo::app

@@ -24,14 +24,14 @@ std::optional<ResolvedSubject> facts_from_node(const load::Node& node, const Rul
   if (!typed || diags.error_count() > errors_before) {
     return std::nullopt;
   }
-  return ResolvedSubject{std::move(*typed), {}, {}};
+  return ResolvedSubject{std::move(*typed), {}, {}, {}};
 }
 
 std::optional<ResolvedSubject> authority_subject(const Geography& england, const Given& name,
                                                  Date as_of, Diagnostics& diags) {
   auto found = england.authority(name.text, as_of, diags, name.at);
   return found ? std::optional<ResolvedSubject>(
-                     ResolvedSubject{std::move(*found), {}, england.info()})
+                     ResolvedSubject{std::move(*found), {}, england.info(), england})
                : std::nullopt;
 }
 
@@ -57,7 +57,8 @@ std::optional<ResolvedSubject> subject_from_node(SubjectRequest::Kind kind, cons
     return authority_subject(*england, Given{node.text, node.location}, as_of, diags);
   }
   auto proposal = geography::proposal_from_document(*england, node, rules, as_of, diags);
-  return ResolvedSubject{std::move(proposal.facts), std::move(proposal.findings), england->info()};
+  return ResolvedSubject{std::move(proposal.facts), std::move(proposal.findings), england->info(),
+                         *england};
 }
 
 std::optional<ResolvedSubject> subject_in(const SubjectRequest& subject, const Geography* england,

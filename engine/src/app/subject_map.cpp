@@ -315,7 +315,7 @@ std::string subject_description(const SubjectScene& scene, const Map& map) {
 
 }  // namespace
 
-std::optional<Map> subject_map(const Geography& england, const EvaluateResult& evaluation,
+std::optional<Map> subject_map(const Geography& england, const Evaluation& evaluation,
                                MapColour colour) {
   const Atlas& atlas = geography::atlas_of(england);
   if (!atlas.shapes || evaluation.facts.subject.districts.empty()) {
@@ -332,10 +332,10 @@ std::optional<Map> subject_map(const Geography& england, const EvaluateResult& e
   map.subtitle =
       fmt::format("{} under {} on {}",
                   reach.kind == Reached::Kind::tier
-                      ? fmt::format("Reaches {}", tier_title(*evaluation.rules, reach.tier))
+                      ? fmt::format("Reaches {}", tier_title(evaluation.rules, reach.tier))
                   : reach.kind == Reached::Kind::unknown ? std::string("Tier undecided")
                                                          : std::string("Reaches no tier"),
-                  evaluation.rules->id, evaluation.receipt.as_of.to_string());
+                  evaluation.rules.id, evaluation.receipt.as_of.to_string());
   map.frame = scene.frame;
   const Grouped grouped{atlas, scene.shapes, scene.drawn, scene.member, subject.name, scene.frame};
   if (const auto kind = service_area_of(colour)) {
@@ -344,7 +344,7 @@ std::optional<Map> subject_map(const Geography& england, const EvaluateResult& e
   } else if (colour == MapColour::institution) {
     fill_by_groups(grouped, institution_groups(atlas), "in no devolution institution", map);
   } else {
-    fill_by_tier(scene, *evaluation.rules, evaluation.decision, map);
+    fill_by_tier(scene, evaluation.rules, evaluation.decision, map);
   }
   add_line_key(map, fmt::format("the boundary of {}", subject.name), MapLine::subject);
   add_splits(scene, map);

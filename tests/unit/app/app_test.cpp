@@ -106,7 +106,7 @@ TEST_CASE("validate: a proposal given as text, valid, with the tier it reaches")
   REQUIRE(result.has_value());
   CHECK(result->valid());
   CHECK_FALSE(result->tier.empty());
-  CHECK(result->subject.name == "Norfolk and Suffolk");
+  CHECK(result->facts.subject.name == "Norfolk and Suffolk");
 }
 
 TEST_CASE("validate: a proposal in pieces is not valid, and says why at its lines") {
