@@ -112,16 +112,6 @@ void check_keys(const Json& body, const std::vector<std::string>& known, Diagnos
   }
 }
 
-// A request names only built-in rule sets: no file is ever read for it.
-void check_rules(const Given& rules, Diagnostics& problems) {
-  const auto ids = builtin_ruleset_ids();
-  if (!rules.empty() && std::find(ids.begin(), ids.end(), rules.text) == ids.end()) {
-    problems.error(rules.at, std::string(codes::unknown_ruleset),
-                   fmt::format("'{}' is no built-in rule set{}; built in: {}", rules.text,
-                               did_you_mean(rules.text, ids), fmt::join(ids, ", ")));
-  }
-}
-
 std::vector<Given> assumptions(const Json& body, Diagnostics& problems) {
   std::vector<Given> given;
   const auto found = body.find("assume");
@@ -211,6 +201,16 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return closest ? fmt::format(" (did you mean '{}'?)", *closest) : std::string();
 }
 
+// A request names only built-in rule sets: no file is ever read for it.
+void check_builtin_rules(const Given& rules, Diagnostics& problems) {
+  const auto ids = builtin_ruleset_ids();
+  if (!rules.empty() && std::find(ids.begin(), ids.end(), rules.text) == ids.end()) {
+    problems.error(rules.at, std::string(codes::unknown_ruleset),
+                   fmt::format("'{}' is no built-in rule set{}; built in: {}", rules.text,
+                               did_you_mean(rules.text, ids), fmt::join(ids, ", ")));
+  }
+}
+
 EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std::string& data,
                                                const std::vector<std::string>& more_keys) {
   Diagnostics problems;
@@ -233,7 +233,7 @@ EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std:
   const auto rules = text_field(body, "rules", problems);
   const auto as_of = text_field(body, "as_of", problems);
   if (rules) {
-    check_rules(*rules, problems);
+    check_builtin_rules(*rules, problems);
   }
   decoded.request.assumptions = assumptions(body, problems);
   decoded.request.assumption_note = "assumed in the request";

@@ -34,6 +34,11 @@ struct PointerAt {
   friend auto operator<=>(const PointerAt&, const PointerAt&) = default;
 };
 
+// A request names only built-in rule sets, by id: anything else (a path
+// above all: no file is ever read for a request) is unknown-ruleset at its
+// place. An empty `rules` is left to mean "the one in force".
+void check_builtin_rules(const app::Given& rules, Diagnostics& problems);
+
 // A body whose fields are all strings (POST /v1/diff's): each of `known`
 // given, as a value blamed on its pointer ("" when not given); `required`
 // must be. Nothing, with the problems, for a body that is not such an

@@ -18,7 +18,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -296,14 +295,8 @@ Response diff(const Request& request, const std::string& data) {
     return problems(400, diags);
   }
   const auto& given = *fields;
-  const auto ids = builtin_ruleset_ids();
   for (const char* side : {"from", "to"}) {
-    const Given& rules = given.at(side);
-    if (std::find(ids.begin(), ids.end(), rules.text) == ids.end()) {
-      diags.error(
-          rules.at, std::string(codes::unknown_ruleset),
-          fmt::format("'{}' is no built-in rule set{}", rules.text, did_you_mean(rules.text, ids)));
-    }
+    check_builtin_rules(given.at(side), diags);
   }
   const Given& both = given.at("as_of");
   const auto side_date = [&](const char* key) {
@@ -386,7 +379,9 @@ std::optional<Response> schema(std::string_view path) {
 
 // ------------------------------------------------------------ routing
 
-using Handler = std::function<Response(const Request&, const Target&)>;
+// A route's handler: the request, its parsed target, and the data the
+// server answers for.
+using Handler = Response (*)(const Request&, const Target&, const std::string& data);
 
 struct Route {
   std::string_view method;
@@ -395,15 +390,47 @@ struct Route {
 };
 
 // A route whose handler takes a JSON body like devo evaluate's arguments.
-Handler with_body(const std::string& data, Response (*use)(const EvaluationBody&)) {
-  return [&data, use](const Request& request, const Target&) {
-    auto body = EvaluationBody::decode(request.body, data);
-    if (!body.ok()) {
-      return problems(400, body.problems());
-    }
-    return use(body.value());
-  };
+template <Response (*use)(const EvaluationBody&)>
+Response with_body(const Request& request, const Target&, const std::string& data) {
+  auto body = EvaluationBody::decode(request.body, data);
+  if (!body.ok()) {
+    return problems(400, body.problems());
+  }
+  return use(body.value());
 }
+
+// Every route with a fixed path, made once.
+constexpr Route k_routes[] = {
+    {"GET", "/healthz",
+     [](const Request&, const Target&, const std::string&) { return answer(k_text, "ok\n"); }},
+    {"GET", "/v1/openapi.json",
+     [](const Request&, const Target&, const std::string&) {
+       return answer(k_json, std::string(*web_file("schemas/openapi.json")));
+     }},
+    {"GET", "/v1/rulesets",
+     [](const Request&, const Target&, const std::string&) {
+       return list_of(app::ListWhat::rulesets, {});
+     }},
+    {"GET", "/v1/authorities",
+     [](const Request&, const Target& target, const std::string& data) {
+       return authorities(target, data);
+     }},
+    {"GET", "/v1/map.svg",
+     [](const Request&, const Target& target, const std::string& data) {
+       return map_svg(target, data);
+     }},
+    {"POST", "/v1/evaluate", with_body<evaluate>},
+    {"POST", "/v1/validate", with_body<validate>},
+    {"POST", "/v1/report.html", with_body<report>},
+    {"POST", "/v1/diff",
+     [](const Request& request, const Target&, const std::string& data) {
+       return diff(request, data);
+     }},
+    {"POST", "/v1/suggest",
+     [](const Request& request, const Target&, const std::string& data) {
+       return suggest(request, data);
+     }},
+};
 
 // The rule set a path names, for /v1/rulesets/{id}/tiers and /powers.
 std::optional<std::pair<std::string, app::ListWhat>> ruleset_listing(std::string_view path) {
@@ -431,25 +458,6 @@ Routes::Routes(std::string data) : m_data(std::move(data)) {}
 
 Response Routes::handle(const Request& request) const {
   const Target target = parse_target(request.target);
-  const std::vector<Route> routes = {
-      {"GET", "/healthz", [](const Request&, const Target&) { return answer(k_text, "ok\n"); }},
-      {"GET", "/v1/openapi.json",
-       [](const Request&, const Target&) {
-         return answer(k_json, std::string(*web_file("schemas/openapi.json")));
-       }},
-      {"GET", "/v1/rulesets",
-       [](const Request&, const Target&) { return list_of(app::ListWhat::rulesets, {}); }},
-      {"GET", "/v1/authorities",
-       [this](const Request&, const Target& t) { return authorities(t, m_data); }},
-      {"GET", "/v1/map.svg",
-       [this](const Request&, const Target& t) { return map_svg(t, m_data); }},
-      {"POST", "/v1/evaluate", with_body(m_data, evaluate)},
-      {"POST", "/v1/validate", with_body(m_data, validate)},
-      {"POST", "/v1/diff", [this](const Request& r, const Target&) { return diff(r, m_data); }},
-      {"POST", "/v1/suggest",
-       [this](const Request& r, const Target&) { return suggest(r, m_data); }},
-      {"POST", "/v1/report.html", with_body(m_data, report)},
-  };
   if (target.path.starts_with("/v1/schemas/")) {
     if (request.method != "GET") {
       return Response{405, std::string(k_text), "use GET\n", {{"Allow", "GET"}}};
@@ -469,13 +477,13 @@ Response Routes::handle(const Request& request) const {
   }
   bool path_known = false;
   std::string allowed;
-  for (const Route& route : routes) {
+  for (const Route& route : k_routes) {
     if (route.path != target.path) {
       continue;
     }
     path_known = true;
     if (route.method == request.method) {
-      return route.handler(request, target);
+      return route.handler(request, target, m_data);
     }
     allowed += allowed.empty() ? std::string(route.method) : ", " + std::string(route.method);
   }
