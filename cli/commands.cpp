@@ -385,6 +385,7 @@ int run_list(const ListArguments& arguments) {
   }
   const app::ListWhat what = arguments.what == "rulesets" ? app::ListWhat::rulesets
                              : arguments.what == "tiers"  ? app::ListWhat::tiers
+                             : arguments.what == "facts"  ? app::ListWhat::facts
                                                           : app::ListWhat::powers;
   const OutputFormat format = output_format(arguments.format);
   Diagnostics diags;

@@ -323,18 +323,21 @@ void add_check(CLI::App& app, devo::cli::CheckArguments& arguments) {
 void add_list(CLI::App& app, devo::cli::ListArguments& arguments) {
   CLI::App* command =
       app.add_subcommand("list",
-                         "List the built-in rule sets, a rule set's tiers or powers, or "
+                         "List the built-in rule sets, a rule set's tiers, powers or facts, or "
                          "the authorities a name finds");
-  command->add_option("what", arguments.what, "rulesets, tiers, powers or authorities")
+  command
+      ->add_option("what", arguments.what,
+                   "rulesets, tiers, powers, facts (each computed from devo's data or given) "
+                   "or authorities")
       ->required()
-      ->check(CLI::IsMember({"rulesets", "tiers", "powers", "authorities"}));
+      ->check(CLI::IsMember({"rulesets", "tiers", "powers", "facts", "authorities"}));
   command->add_option("--match", arguments.match,
                       "For authorities: those this name or GSS code finds (an exact name or "
                       "code first, then names starting with it, containing it, or spelt like "
                       "it); default: every one");
   command->add_option("--data", arguments.data, k_data_help);
   command->add_option("--rules", arguments.rules,
-                      "Rule set for tiers and powers: a built-in id or a rule file; default: "
+                      "Rule set for tiers, powers and facts: a built-in id or a rule file; default: "
                       "the built-in rule set in force today");
   add_format(command, arguments.format, {"text", "json", "markdown", "csv"});
   add_output(command, arguments.output);

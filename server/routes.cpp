@@ -193,6 +193,27 @@ Response report(const EvaluationBody& body) {
                                                map ? render_map_svg(*map) : std::string()));
 }
 
+// The map of an evaluation, as the printable report draws it (POST
+// /v1/map.svg): what the page shows beside its answer.
+Response evaluation_map(const EvaluationBody& body) {
+  if (body.request.subject.kind == app::SubjectRequest::Kind::facts) {
+    return problem(400, codes::invalid_value,
+                   "a map is drawn of an authority or a proposal, not of facts given by hand",
+                   Location{"#/facts", 0, 0});
+  }
+  Diagnostics diags;
+  const auto result = app::evaluate(body.request, diags);
+  if (!result) {
+    return problems(400, body.located(diags));
+  }
+  const auto map = app::map_of(*result);
+  if (!map) {
+    return problem(400, codes::no_shapes, "the data has no shapes of districts to draw",
+                   Location{"#", 0, 0});
+  }
+  return answer(k_svg, render_map_svg(*map));
+}
+
 Response validate(const EvaluationBody& body) {
   Diagnostics diags;
   if (body.request.subject.kind != app::SubjectRequest::Kind::proposal) {
@@ -377,6 +398,27 @@ std::optional<Response> schema(std::string_view path) {
   return answer(k_json, *text);
 }
 
+// A file of the page (web/): its stylesheet, scripts and the packages they
+// use, built into devo. Only names the build embedded are served.
+std::optional<Response> page_asset(std::string_view path) {
+  constexpr std::string_view prefix = "/assets/";
+  if (!path.starts_with(prefix)) {
+    return std::nullopt;
+  }
+  const std::string_view name = path.substr(prefix.size());
+  const auto bytes = name.find('/') == std::string_view::npos
+                         ? web_file(fmt::format("assets/{}", name))
+                         : std::nullopt;
+  if (!bytes) {
+    return Response{404, std::string(k_text), "no such page\n", {}};
+  }
+  const std::string_view type = name.ends_with(".css")   ? "text/css; charset=utf-8"
+                                : name.ends_with(".js")  ? "text/javascript; charset=utf-8"
+                                : name.ends_with(".svg") ? k_svg
+                                                         : "application/octet-stream";
+  return answer(type, std::string(*bytes));
+}
+
 // ------------------------------------------------------------ routing
 
 // A route's handler: the request, its parsed target, and the data the
@@ -422,6 +464,11 @@ constexpr Route k_routes[] = {
     {"POST", "/v1/evaluate", with_body<evaluate>},
     {"POST", "/v1/validate", with_body<validate>},
     {"POST", "/v1/report.html", with_body<report>},
+    {"POST", "/v1/map.svg", with_body<evaluation_map>},
+    {"GET", "/",
+     [](const Request&, const Target&, const std::string&) {
+       return answer(k_html, std::string(*web_file("index.html")));
+     }},
     {"POST", "/v1/diff",
      [](const Request& request, const Target&, const std::string& data) {
        return diff(request, data);
@@ -432,7 +479,7 @@ constexpr Route k_routes[] = {
      }},
 };
 
-// The rule set a path names, for /v1/rulesets/{id}/tiers and /powers.
+// The rule set a path names, for /v1/rulesets/{id}/tiers, /powers and /facts.
 std::optional<std::pair<std::string, app::ListWhat>> ruleset_listing(std::string_view path) {
   constexpr std::string_view prefix = "/v1/rulesets/";
   if (!path.starts_with(prefix)) {
@@ -441,7 +488,8 @@ std::optional<std::pair<std::string, app::ListWhat>> ruleset_listing(std::string
   const std::string_view rest = path.substr(prefix.size());
   for (const auto& [suffix, what] :
        {std::pair{std::string_view("/tiers"), app::ListWhat::tiers},
-        std::pair{std::string_view("/powers"), app::ListWhat::powers}}) {
+        std::pair{std::string_view("/powers"), app::ListWhat::powers},
+        std::pair{std::string_view("/facts"), app::ListWhat::facts}}) {
     if (rest.ends_with(suffix) && rest.size() > suffix.size()) {
       const std::string_view id = rest.substr(0, rest.size() - suffix.size());
       if (id.find('/') == std::string_view::npos) {
@@ -463,6 +511,12 @@ Response Routes::handle(const Request& request) const {
       return Response{405, std::string(k_text), "use GET\n", {{"Allow", "GET"}}};
     }
     return *schema(target.path);
+  }
+  if (target.path.starts_with("/assets/")) {
+    if (request.method != "GET") {
+      return Response{405, std::string(k_text), "use GET\n", {{"Allow", "GET"}}};
+    }
+    return *page_asset(target.path);
   }
   if (const auto listing = ruleset_listing(target.path)) {
     if (request.method != "GET") {

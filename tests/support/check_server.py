@@ -70,6 +70,9 @@ def check_same_as_cli(server, devo):
     status, _, body = server.ask("GET", f"/v1/rulesets/{RULES}/powers")
     check(status == 200 and body == cli(devo, "list", "powers", "--rules", RULES, "--format", "json"),
           "GET /v1/rulesets/edwp-2024/powers is devo list powers --format json")
+    status, _, body = server.ask("GET", f"/v1/rulesets/{RULES}/facts")
+    check(status == 200 and body == cli(devo, "list", "facts", "--rules", RULES, "--format", "json"),
+          "GET /v1/rulesets/edwp-2024/facts is devo list facts --format json")
     status, _, body = server.ask("GET", "/v1/authorities?q=leed&limit=2")
     check(status == 200 and [row["name"] for row in json.loads(body)] == ["Leeds", "Lewes"],
           "GET /v1/authorities?q=leed finds Leeds first, then the nearest spelling")
@@ -102,6 +105,34 @@ def check_same_as_cli(server, devo):
     status, headers, body = server.ask("POST", "/v1/report.html", question)
     check(status == 200 and body.startswith(b"<!DOCTYPE html>") and b"<svg" in body,
           "POST /v1/report.html is the printable page with its map")
+    report = body
+    status, headers, body = server.ask("POST", "/v1/map.svg", question)
+    check(status == 200 and headers.get("Content-Type") == "image/svg+xml" and body.startswith(b"<svg")
+          and body in report,
+          "POST /v1/map.svg is the map of the evaluation, the one its printable page holds")
+
+
+def check_page(server):
+    """The page at / and its assets are built into devo; nothing else is."""
+    status, headers, body = server.ask("GET", "/")
+    check(status == 200 and headers.get("Content-Type") == "text/html; charset=utf-8"
+          and b"<script" in body and b"<script>" not in body,
+          "GET / is the page, with no inline script")
+    for asset, kind in [("/assets/devo.css", "text/css"), ("/assets/devo.js", "text/javascript"),
+                        ("/assets/accessible-autocomplete.min.js", "text/javascript"),
+                        ("/assets/favicon.svg", "image/svg+xml")]:
+        status, headers, body = server.ask("GET", asset)
+        check(status == 200 and headers.get("Content-Type", "").startswith(kind) and body,
+              f"GET {asset} is served as {kind}")
+    status, _, body = server.ask("GET", "/assets/devo.css")
+    check(b"GDS Transport" not in body and b"govuk-crown" not in body,
+          "the stylesheet carries no GOV.UK brand font")
+    for path in ["/assets/nope.js", "/assets/../index.html", "/assets/%2e%2e/index.html",
+                 "/assets/schemas/openapi.json", "/index.html"]:
+        status, _, _ = server.ask("GET", path)
+        check(status == 404, f"GET {path} is 404: only the page's own assets are served")
+    status, headers, _ = server.ask("POST", "/assets/devo.js", {})
+    check(status == 405 and headers.get("Allow") == "GET", "POST to an asset is 405")
 
 
 def check_proposal(server, devo, scratch):
@@ -221,7 +252,8 @@ def check_openapi(server, schema_runner, scratch):
         check(body == committed.read(), "the served OpenAPI document is schemas/openapi.json")
     check(document.get("openapi", "").startswith("3.1"), "an OpenAPI 3.1 document")
     served = {"/healthz", "/v1/openapi.json", "/v1/suggest", "/v1/diff", "/v1/schemas/{name}", "/v1/rulesets",
-              "/v1/rulesets/{id}/tiers", "/v1/rulesets/{id}/powers", "/v1/authorities",
+              "/v1/rulesets/{id}/tiers", "/v1/rulesets/{id}/powers", "/v1/rulesets/{id}/facts",
+              "/v1/authorities",
               "/v1/evaluate", "/v1/validate", "/v1/report.html", "/v1/map.svg"}
     check(set(document["paths"]) == served,
           f"the document lists every route and no other: {set(document['paths']) ^ served}")
@@ -235,7 +267,7 @@ def check_openapi(server, schema_runner, scratch):
         concrete = path.replace("{id}", RULES).replace("{name}", "evaluate.schema.json")
         for method, operation in operations.items():
             bodies = examples(operation) if "requestBody" in operation else [None]
-            if path == "/v1/map.svg":
+            if path == "/v1/map.svg" and method == "get":
                 concrete += "?authority=Halton"
             for question in bodies:
                 status, headers, answer = server.ask(method.upper(), concrete, question)
@@ -281,6 +313,7 @@ def main():
     try:
         check_headers(server)
         check_same_as_cli(server, devo)
+        check_page(server)
         check_proposal(server, devo, scratch)
         check_openapi(server, schema_runner, scratch)
         check_problems(server)

@@ -259,13 +259,17 @@ std::optional<SuggestResult> suggest(const SuggestRequest& request, Diagnostics&
 
 // `devo list`: the built-in rule sets, or a rule set's tiers or powers, as a
 // table.
-enum class ListWhat { rulesets, tiers, powers };
+// `devo list`: the built-in rule sets, or a rule set's tiers, powers or facts
+// (facts: each with whether devo computes it from its data or it is given,
+// which is what a form asking for the given ones needs).
+enum class ListWhat { rulesets, tiers, powers, facts };
 
 std::optional<Table> list(ListWhat what, const Given& rules, Diagnostics& diags);
 
 // `devo list authorities`: the districts, county councils and institutions
 // `match` names or nearly names (Geography::find_authorities; every one when
-// it is not given), at most `limit`, as a table: code, name, description.
+// it is not given), at most `limit`, as a table: code, name, kind
+// (AuthorityName::kind), description.
 std::optional<Table> list_authorities(const Given& match, const Given& data, std::size_t limit,
                                       Diagnostics& diags);
 

@@ -49,6 +49,10 @@ struct ProposalFacts {
 struct AuthorityName {
   std::string code;
   std::string name;
+  // "district" (a district or unitary council), "county" (a county council)
+  // or "institution" (a combined authority, a combined county authority or
+  // the GLA): what a proposal may list as a council, and what it reshapes.
+  std::string kind;
   std::string description;
 };
 

@@ -3,7 +3,12 @@
 
 #include <devo/app.hpp>
 
+#include <devo/computed_facts.hpp>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 namespace devo::app {
 namespace {
@@ -22,6 +27,32 @@ std::optional<Table> list_rulesets(Diagnostics& diags) {
     }
   }
   return diags.has_errors() ? std::nullopt : std::optional<Table>(std::move(listing));
+}
+
+// A rule set's facts: "computed" when devo computes it from its data for
+// every authority and proposal, "given" when a proposal, a facts file or an
+// assumption must supply it; `values` lists an enum's or a bool's values.
+Table fact_listing(const RuleSet& rules) {
+  Table listing{{"id", "type", "source", "title", "values", "description"}, {}};
+  const auto computed = computed_facts();
+  for (const FactDeclaration& fact : rules.facts) {
+    const bool is_computed =
+        std::any_of(computed.begin(), computed.end(),
+                    [&](const ComputedFact& known) { return known.name == fact.name; });
+    std::vector<std::string> values;
+    if (fact.type == FactType::boolean) {
+      values = {"true", "false"};
+    }
+    for (const auto& [value, label] : fact.values) {
+      if (fact.type == FactType::enumeration) {
+        values.push_back(value);
+      }
+    }
+    listing.rows.push_back({fact.name, std::string(to_string(fact.type)),
+                            is_computed ? "computed" : "given", fact.title,
+                            fmt::format("{}", fmt::join(values, ", ")), fact.description});
+  }
+  return listing;
 }
 
 }  // namespace
@@ -64,6 +95,9 @@ std::optional<Table> list(ListWhat what, const Given& rules, Diagnostics& diags)
     }
     return listing;
   }
+  if (what == ListWhat::facts) {
+    return fact_listing(*chosen);
+  }
   Table listing{{"id", "tier", "evidence", "group", "title"}, {}};
   for (const Power& power : chosen->powers) {
     listing.rows.push_back(
@@ -78,9 +112,9 @@ std::optional<Table> list_authorities(const Given& match, const Given& data, std
   if (!england) {
     return std::nullopt;
   }
-  Table listing{{"code", "name", "description"}, {}};
+  Table listing{{"code", "name", "kind", "description"}, {}};
   for (const AuthorityName& found : england->find_authorities(match.text, limit)) {
-    listing.rows.push_back({found.code, found.name, found.description});
+    listing.rows.push_back({found.code, found.name, found.kind, found.description});
   }
   return listing;
 }

@@ -624,6 +624,22 @@ std::optional<FactInput> authority_facts(const detail::Atlas& atlas, std::string
   return std::nullopt;
 }
 
+namespace {
+
+std::string kind_name(Candidate::Kind kind) {
+  switch (kind) {
+    case Candidate::Kind::district:
+      return "district";
+    case Candidate::Kind::county:
+      return "county";
+    case Candidate::Kind::institution:
+      return "institution";
+  }
+  return "district";
+}
+
+}  // namespace
+
 std::vector<AuthorityName> find_authorities(const detail::Atlas& atlas, std::string_view text,
                                             std::size_t limit) {
   const std::vector<Candidate>& all = atlas.candidates;
@@ -646,7 +662,8 @@ std::vector<AuthorityName> find_authorities(const detail::Atlas& atlas, std::str
     if (names.size() == limit) {
       break;
     }
-    names.push_back(AuthorityName{candidate->code, candidate->name, candidate->description});
+    names.push_back(AuthorityName{candidate->code, candidate->name, kind_name(candidate->kind),
+                                  candidate->description});
   }
   return names;
 }

@@ -341,7 +341,7 @@ class SvgWriter {
 
   std::string panel(double panel_height) const {
     std::string out = fmt::format(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#eaf2f8\"/>\n"
+        "<rect class=\"panel\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#eaf2f8\"/>\n"
         "<g clip-path=\"url(#{}-panel)\">\n",
         number(k_margin), number(m_panel_top), number(k_panel_width), number(panel_height), k_id);
     out += areas();
@@ -359,7 +359,7 @@ class SvgWriter {
 
   std::string areas() const {
     std::string out =
-        "<g fill-rule=\"evenodd\" stroke=\"#ffffff\" stroke-width=\"0.6\" "
+        "<g class=\"areas\" fill-rule=\"evenodd\" stroke=\"#ffffff\" stroke-width=\"0.6\" "
         "stroke-linejoin=\"round\">\n";
     for (const MapArea& area : m_map.areas) {
       if (!overlaps(bounds_of(area.rings), m_visible) || area.key >= m_map.legend.size()) {
@@ -369,15 +369,18 @@ class SvgWriter {
       if (d.empty()) {
         continue;
       }
-      out += fmt::format("<path d=\"{}\" fill=\"{}\"><title>{}</title></path>\n", d,
-                         fill_reference(m_map.legend[area.key], area.key), text(area.title));
+      // The GSS code lets a page that shows the map pick districts on it.
+      out += fmt::format("<path data-code=\"{}\" d=\"{}\" fill=\"{}\"><title>{}</title></path>\n",
+                         text(area.code), d, fill_reference(m_map.legend[area.key], area.key),
+                         text(area.title));
     }
     out += "</g>\n";
     return out;
   }
 
   std::string outlines() const {
-    std::string out = "<g fill=\"none\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n";
+    std::string out =
+        "<g class=\"outlines\" fill=\"none\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n";
     for (const MapOutline& outline : m_map.outlines) {
       if (!overlaps(bounds_of(outline.rings), m_visible)) {
         continue;
@@ -398,7 +401,7 @@ class SvgWriter {
   // that is free (two areas with one outline have one place for a name).
   std::string labels() const {
     std::string out =
-        "<g text-anchor=\"middle\" stroke=\"#ffffff\" stroke-width=\"3\" "
+        "<g class=\"labels\" text-anchor=\"middle\" stroke=\"#ffffff\" stroke-width=\"3\" "
         "stroke-linejoin=\"round\" paint-order=\"stroke\">\n";
     std::vector<PageBox> taken;
     for (const MapLabel& label : m_map.labels) {
