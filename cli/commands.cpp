@@ -341,6 +341,7 @@ int run_serve(const ServeArguments& arguments) {
   options.threads = arguments.threads;
   options.max_connections = arguments.max_connections;
   options.idle_seconds = arguments.idle_timeout;
+  options.allow_rule_upload = arguments.allow_rule_upload;
   Diagnostics diags;
   const int code = server::serve(options, diags);
   if (code != 0) {

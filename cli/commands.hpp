@@ -92,6 +92,7 @@ struct ServeArguments {
   std::size_t threads = 0;
   std::size_t max_connections = 256;
   double idle_timeout = 30;
+  bool allow_rule_upload = false;
 };
 
 struct DocsArguments {

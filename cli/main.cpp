@@ -197,8 +197,8 @@ void add_map(CLI::App& app, devo::cli::MapArguments& arguments) {
 void add_serve(CLI::App& app, devo::cli::ServeArguments& arguments) {
   CLI::App* command = app.add_subcommand(
       "serve",
-      "Answer the HTTP API (docs/server.md) until SIGTERM or SIGINT: evaluations, validations, "
-      "maps and reports as JSON, SVG and HTML");
+      "Serve the web page and the HTTP API (docs/server.md) until SIGTERM or SIGINT: "
+      "evaluations, validations, maps and reports as JSON, SVG and HTML");
   command->add_option("--listen", arguments.listen,
                       "host:port to listen on (default 127.0.0.1:8080, this machine only; port 0 "
                       "takes a free port)");
@@ -216,6 +216,9 @@ void add_serve(CLI::App& app, devo::cli::ServeArguments& arguments) {
                    "Seconds a client may take to send a request before it is disconnected "
                    "(default 30)")
       ->check(number_between(0.1, 3600.0));
+  command->add_flag("--allow-rule-upload", arguments.allow_rule_upload,
+                    "Let a request send a rule file to evaluate with (\"ruleset\"), read with the "
+                    "loader's limits; its extends may name only a built-in rule set");
   command->footer(
       "Exit codes:\n"
       "  0  stopped by SIGTERM or SIGINT, after the requests in flight were answered\n"

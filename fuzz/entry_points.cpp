@@ -501,7 +501,8 @@ void http_request(std::string_view bytes) {
     if (!app::keep_loaded(app::Given{}, diags)) {
       fixture_failed("data", diags);
     }
-    return server::Routes(std::string());
+    // Rule files in a body are taken, so that their decoding is fuzzed too.
+    return server::Routes(server::Served{{}, true});
   }();
   const auto newline = bytes.find('\n');
   const std::string_view target = bytes.substr(0, newline);

@@ -18,8 +18,8 @@ using Json = nlohmann::json;
 using app::Given;
 
 const std::vector<std::string>& body_keys() {
-  static const std::vector<std::string> keys = {"authority", "proposal", "facts",
-                                                "rules",     "as_of",    "assume"};
+  static const std::vector<std::string> keys = {"authority", "proposal", "facts",  "rules",
+                                                "ruleset",   "as_of",    "assume"};
   return keys;
 }
 
@@ -211,8 +211,37 @@ void check_builtin_rules(const Given& rules, Diagnostics& problems) {
   }
 }
 
+// A rule file sent with the request ("ruleset"), when the server takes one
+// and "rules" does not also name a rule set: its text, named "#/ruleset" so
+// that the loader's diagnostics point at it.
+std::optional<std::string> sent_rule_file(const Json& body, bool rule_upload,
+                                          Diagnostics& problems) {
+  const auto found = body.find("ruleset");
+  if (found == body.end()) {
+    return std::nullopt;
+  }
+  if (!rule_upload) {
+    problems.error(at("/ruleset"), std::string(codes::rule_upload_off),
+                   fmt::format("this server takes no rule files (it was started without "
+                               "--allow-rule-upload); name a built-in rule set in 'rules': {}",
+                               fmt::join(builtin_ruleset_ids(), ", ")));
+  } else if (!found->is_string()) {
+    problems.error(at("/ruleset"), std::string(codes::wrong_type),
+                   fmt::format("'ruleset' must be a rule file's text (YAML or JSON) as a string, "
+                               "not {}",
+                               found->type_name()));
+  } else if (body.contains("rules")) {
+    problems.error(at("/rules"), std::string(codes::invalid_value),
+                   "give 'rules' (a built-in rule set) or 'ruleset' (a rule file), not both");
+  } else {
+    return found->get<std::string>();
+  }
+  return std::nullopt;
+}
+
 EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std::string& data,
-                                               const std::vector<std::string>& more_keys) {
+                                               const std::vector<std::string>& more_keys,
+                                               bool rule_upload) {
   Diagnostics problems;
   const auto parsed = json_object(text, "'authority', 'proposal' or 'facts'", problems);
   if (!parsed) {
@@ -235,6 +264,7 @@ EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std:
   if (rules) {
     check_builtin_rules(*rules, problems);
   }
+  const auto rule_file = sent_rule_file(body, rule_upload, problems);
   decoded.request.assumptions = assumptions(body, problems);
   decoded.request.assumption_note = "assumed in the request";
   if (body.contains("authority")) {
@@ -263,7 +293,10 @@ EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std:
   if (problems.has_errors() || !rules || !as_of) {
     return Decoded(std::move(problems));
   }
-  decoded.request.inputs = app::Inputs{*as_of, *rules, Given{data, {}}};
+  decoded.request.inputs = app::Inputs{*as_of, *rules, Given{data, {}}, rule_file};
+  if (rule_file) {
+    decoded.request.inputs.rules = Given{"#/ruleset", at("/ruleset")};
+  }
   return Decoded(std::move(decoded));
 }
 

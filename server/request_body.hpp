@@ -4,7 +4,8 @@
 // arguments of `devo evaluate` as fields (docs/server.md),
 //
 //   {"authority": "Leeds"} | {"proposal": {...}} | {"facts": {...}},
-//   with "rules", "as_of" and "assume" (["fact=value", ...]) beside it,
+//   with "rules", "as_of" and "assume" (["fact=value", ...]) beside it, or
+//   "ruleset" (a rule file's text) instead of "rules" (--allow-rule-upload),
 //
 // decoded into a use case's request. A proposal or facts object is the same
 // fields as the YAML file; it reaches the loader as JSON text (JSON is YAML),
@@ -53,9 +54,11 @@ class EvaluationBody {
   // unknown-key, missing-key, invalid-value), each at its pointer.
   class Decoded;
   // `more_keys`: fields a route takes beside devo evaluate's (suggest's
-  // target_tier, say), which the route reads itself.
+  // target_tier, say), which the route reads itself. A rule file sent as
+  // "ruleset" is taken only when `rule_upload` allows it.
   static Decoded decode(std::string_view body, const std::string& data,
-                        const std::vector<std::string>& more_keys = {});
+                        const std::vector<std::string>& more_keys = {},
+                        bool rule_upload = false);
 
   app::EvaluateRequest request;
 

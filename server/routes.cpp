@@ -256,8 +256,9 @@ std::optional<std::size_t> whole_field(const nlohmann::json& body, const char* k
   return static_cast<std::size_t>(found->get<std::int64_t>());
 }
 
-Response suggest(const Request& request, const std::string& data) {
-  auto decoded = EvaluationBody::decode(request.body, data, suggest_keys());
+Response suggest(const Request& request, const Served& served) {
+  auto decoded =
+      EvaluationBody::decode(request.body, served.data, suggest_keys(), served.allow_rule_upload);
   if (!decoded.ok()) {
     return problems(400, decoded.problems());
   }
@@ -421,9 +422,9 @@ std::optional<Response> page_asset(std::string_view path) {
 
 // ------------------------------------------------------------ routing
 
-// A route's handler: the request, its parsed target, and the data the
-// server answers for.
-using Handler = Response (*)(const Request&, const Target&, const std::string& data);
+// A route's handler: the request, its parsed target, and what the server
+// answers with.
+using Handler = Response (*)(const Request&, const Target&, const Served& served);
 
 struct Route {
   std::string_view method;
@@ -433,8 +434,8 @@ struct Route {
 
 // A route whose handler takes a JSON body like devo evaluate's arguments.
 template <Response (*use)(const EvaluationBody&)>
-Response with_body(const Request& request, const Target&, const std::string& data) {
-  auto body = EvaluationBody::decode(request.body, data);
+Response with_body(const Request& request, const Target&, const Served& served) {
+  auto body = EvaluationBody::decode(request.body, served.data, {}, served.allow_rule_upload);
   if (!body.ok()) {
     return problems(400, body.problems());
   }
@@ -444,38 +445,38 @@ Response with_body(const Request& request, const Target&, const std::string& dat
 // Every route with a fixed path, made once.
 constexpr Route k_routes[] = {
     {"GET", "/healthz",
-     [](const Request&, const Target&, const std::string&) { return answer(k_text, "ok\n"); }},
+     [](const Request&, const Target&, const Served&) { return answer(k_text, "ok\n"); }},
     {"GET", "/v1/openapi.json",
-     [](const Request&, const Target&, const std::string&) {
+     [](const Request&, const Target&, const Served&) {
        return answer(k_json, std::string(*web_file("schemas/openapi.json")));
      }},
     {"GET", "/v1/rulesets",
-     [](const Request&, const Target&, const std::string&) {
+     [](const Request&, const Target&, const Served&) {
        return list_of(app::ListWhat::rulesets, {});
      }},
     {"GET", "/v1/authorities",
-     [](const Request&, const Target& target, const std::string& data) {
-       return authorities(target, data);
+     [](const Request&, const Target& target, const Served& served) {
+       return authorities(target, served.data);
      }},
     {"GET", "/v1/map.svg",
-     [](const Request&, const Target& target, const std::string& data) {
-       return map_svg(target, data);
+     [](const Request&, const Target& target, const Served& served) {
+       return map_svg(target, served.data);
      }},
     {"POST", "/v1/evaluate", with_body<evaluate>},
     {"POST", "/v1/validate", with_body<validate>},
     {"POST", "/v1/report.html", with_body<report>},
     {"POST", "/v1/map.svg", with_body<evaluation_map>},
     {"GET", "/",
-     [](const Request&, const Target&, const std::string&) {
+     [](const Request&, const Target&, const Served&) {
        return answer(k_html, std::string(*web_file("index.html")));
      }},
     {"POST", "/v1/diff",
-     [](const Request& request, const Target&, const std::string& data) {
-       return diff(request, data);
+     [](const Request& request, const Target&, const Served& served) {
+       return diff(request, served.data);
      }},
     {"POST", "/v1/suggest",
-     [](const Request& request, const Target&, const std::string& data) {
-       return suggest(request, data);
+     [](const Request& request, const Target&, const Served& served) {
+       return suggest(request, served);
      }},
 };
 
@@ -502,7 +503,7 @@ std::optional<std::pair<std::string, app::ListWhat>> ruleset_listing(std::string
 
 }  // namespace
 
-Routes::Routes(std::string data) : m_data(std::move(data)) {}
+Routes::Routes(Served served) : m_served(std::move(served)) {}
 
 Response Routes::handle(const Request& request) const {
   const Target target = parse_target(request.target);
@@ -537,7 +538,7 @@ Response Routes::handle(const Request& request) const {
     }
     path_known = true;
     if (route.method == request.method) {
-      return route.handler(request, target, m_data);
+      return route.handler(request, target, m_served);
     }
     allowed += allowed.empty() ? std::string(route.method) : ", " + std::string(route.method);
   }

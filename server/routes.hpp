@@ -28,17 +28,24 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
-// Answers requests for the data `data` names (empty: the built-in data);
-// app::keep_loaded() has loaded it and the rule sets. Immutable: call from
-// any thread.
+// What the server was started to answer with.
+struct Served {
+  // A directory of England data tables; empty: the built-in data.
+  std::string data;
+  // Whether a request may send a rule file ("ruleset"): --allow-rule-upload.
+  bool allow_rule_upload = false;
+};
+
+// Answers requests for the data `served` names; app::keep_loaded() has
+// loaded it and the rule sets. Immutable: call from any thread.
 class Routes {
  public:
-  explicit Routes(std::string data);
+  explicit Routes(Served served);
 
   Response handle(const Request& request) const;
 
  private:
-  std::string m_data;
+  Served m_served;
 };
 
 }  // namespace devo::server

@@ -291,7 +291,7 @@ int serve(const ServeOptions& options, Diagnostics& diags) {
                 fmt::format("cannot listen on {}: {}", options.listen, error.message()));
     return 2;
   }
-  Shared shared{Routes(options.data), options, {}, {}};
+  Shared shared{Routes(Served{options.data, options.allow_rule_upload}), options, {}, {}};
   Sessions sessions;
   Listener listener(io, acceptor, shared, sessions);
   listener.accept();

@@ -23,6 +23,9 @@ struct ServeOptions {
   std::size_t max_body_bytes = 1 << 20;
   // A client that sends nothing for this long is disconnected.
   double idle_seconds = 30;
+  // Whether a request may send a rule file to evaluate with ("ruleset"),
+  // loaded with the loader's limits and extending only built-in rule sets.
+  bool allow_rule_upload = false;
 };
 
 // Loads the data and the rule sets once, listens, and answers until SIGTERM

@@ -14,6 +14,7 @@
 #include <devo/limits.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -51,7 +52,14 @@ std::optional<SourceFile> read_base_file(const std::string& path, const Location
 
 // A rule set named by `extends` in `file`: a path (relative to that file) or
 // a built-in id.
-std::optional<SourceFile> base_source(const RuleSet& rules, Diagnostics& diags) {
+std::optional<SourceFile> base_source(const RuleSet& rules, RuleBases bases, Diagnostics& diags) {
+  if (names_a_rule_file(rules.extends) && bases == RuleBases::builtins_only) {
+    diags.error(rules.extends_location, std::string(codes::extends_file_refused),
+                fmt::format("a rule set sent to devo serve may extend only a built-in rule set "
+                            "({}), not the file '{}'",
+                            fmt::join(builtin_ruleset_ids(), ", "), rules.extends));
+    return std::nullopt;
+  }
   if (names_a_rule_file(rules.extends)) {
     const auto directory = std::filesystem::path(rules.file).parent_path();
     return read_base_file((directory / rules.extends).lexically_normal().string(),
@@ -118,7 +126,8 @@ std::string chain_key(const std::string& file) {
 // so on, read in a loop rather than by recursion, so that a long chain cannot
 // overflow the stack, and bounded by limits::k_max_extends_depth. Nothing when
 // a file cannot be read or parsed, the chain is too long or has a cycle.
-std::optional<std::vector<RuleSet>> load_chain(const SourceFile& source, Diagnostics& diags) {
+std::optional<std::vector<RuleSet>> load_chain(const SourceFile& source, RuleBases bases,
+                                               Diagnostics& diags) {
   std::vector<RuleSet> chain;
   std::unordered_map<std::string, std::size_t> place_in_chain;
   std::optional<SourceFile> next = source;
@@ -137,7 +146,7 @@ std::optional<std::vector<RuleSet>> load_chain(const SourceFile& source, Diagnos
       report_chain_too_long(last, diags);
       return std::nullopt;
     }
-    next = base_source(last, diags);
+    next = base_source(last, bases, diags);
     if (!next) {
       return std::nullopt;
     }
@@ -150,9 +159,10 @@ std::optional<std::vector<RuleSet>> load_chain(const SourceFile& source, Diagnos
 
 // Loads one file and, through `extends`, the files it builds on, merged base
 // first and checked once as a whole.
-std::optional<RuleSet> load_with_bases(const SourceFile& source, Diagnostics& diags) {
+std::optional<RuleSet> load_with_bases(const SourceFile& source, RuleBases bases,
+                                       Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
-  auto chain = load_chain(source, diags);
+  auto chain = load_chain(source, bases, diags);
   if (!chain) {
     return std::nullopt;
   }
@@ -170,8 +180,9 @@ std::optional<RuleSet> load_with_bases(const SourceFile& source, Diagnostics& di
 
 }  // namespace
 
-std::optional<RuleSet> load_ruleset(const SourceFile& source, Diagnostics& diags) {
-  auto rules = load_with_bases(source, diags);
+std::optional<RuleSet> load_ruleset(const SourceFile& source, Diagnostics& diags,
+                                    RuleBases bases) {
+  auto rules = load_with_bases(source, bases, diags);
   if (rules) {
     check::warn_unused(*rules, diags);
   }

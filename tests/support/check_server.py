@@ -37,9 +37,9 @@ def cli(devo, *arguments):
 
 
 class Server:
-    def __init__(self, devo):
+    def __init__(self, devo, *options):
         self.process = subprocess.Popen(
-            [devo, "serve", "--listen", "127.0.0.1:0", "--idle-timeout", "1"],
+            [devo, "serve", "--listen", "127.0.0.1:0", "--idle-timeout", "1", *options],
             stderr=subprocess.PIPE, text=True)
         first = self.process.stderr.readline()
         if "listening on http://127.0.0.1:" not in first:
@@ -287,7 +287,23 @@ def check_openapi(server, schema_runner, scratch):
     check(status == 404, "an unknown schema is 404")
 
 
-def run_cases(server, directory):
+def check_rule_upload(upload_server, devo):
+    """With --allow-rule-upload, a rule file sent as "ruleset" is evaluated as
+    devo evaluate --rules FILE evaluates it (the receipt names it "#/ruleset")."""
+    rule_file = os.path.join("tests", "golden", "check", "extends", "rules.yaml")
+    with open(rule_file) as text:
+        question = {"authority": "Leeds", "ruleset": text.read(), "as_of": AS_OF}
+    status, _, body = upload_server.ask("POST", "/v1/evaluate", question)
+    answer = json.loads(body) if status == 200 else {}
+    expected = json.loads(cli(devo, "evaluate", "--authority", "Leeds", "--rules", rule_file,
+                              "--as-of", AS_OF, "--format", "json"))
+    for both in (answer, expected):
+        both.pop("receipt", None)
+    check(status == 200 and answer == expected,
+          "a rule file sent with --allow-rule-upload is evaluated as devo evaluate --rules FILE does")
+
+
+def run_cases(server, upload_server, directory):
     for name in sorted(os.listdir(directory)):
         fields, body = {}, None
         with open(os.path.join(directory, name)) as case:
@@ -300,7 +316,9 @@ def run_cases(server, directory):
         body = rest.encode() if rest else None
         if "generate" in fields:  # a body too large to keep in the case file
             body = eval(fields["generate"], {"json": json}).encode()
-        problem(server, fields["request"].split()[0], fields["request"].split()[1], body,
+        # A case may need the server started with an option (--allow-rule-upload).
+        asked = upload_server if fields.get("server") == "--allow-rule-upload" else server
+        problem(asked, fields["request"].split()[0], fields["request"].split()[1], body,
                 int(fields["status"]), fields.get("code"), fields.get("pointer"), name)
 
 
@@ -317,7 +335,12 @@ def main():
         check_proposal(server, devo, scratch)
         check_openapi(server, schema_runner, scratch)
         check_problems(server)
-        run_cases(server, os.path.join("tests", "server", "cases"))
+        upload_server = Server(devo, "--allow-rule-upload")
+        try:
+            check_rule_upload(upload_server, devo)
+            run_cases(server, upload_server, os.path.join("tests", "server", "cases"))
+        finally:
+            upload_server.stop()
         check_idle_client(server)
     finally:
         code, log = server.stop()

@@ -51,6 +51,10 @@ struct Inputs {
   Given rules;
   // A directory of England data tables; not given: the data built into devo.
   Given data;
+  // A rule file's text sent with a request (devo serve --allow-rule-upload),
+  // read instead of any file, with `rules` as its name in diagnostics; its
+  // `extends` may name only a built-in rule set.
+  std::optional<std::string> rules_text;
 };
 
 // The date `date` names, or today (UTC) when it is not given. A date that is
@@ -60,6 +64,9 @@ std::optional<Date> resolve_date(const Given& date, Diagnostics& diags);
 // The rule set `rules` names (a built-in id or a rule file), or the built-in
 // one in force on `as_of` when it is not given (unknown-ruleset when none is).
 std::shared_ptr<const RuleSet> resolve_rules(const Given& rules, Date as_of, Diagnostics& diags);
+// The rule set of `inputs`: the text sent with a request when there is one,
+// otherwise as above.
+std::shared_ptr<const RuleSet> resolve_rules(const Inputs& inputs, Date as_of, Diagnostics& diags);
 
 // England's data: the tables in the directory `data` names, or the data built
 // into devo.

@@ -74,6 +74,8 @@ inline constexpr std::string_view unknown_schema = "unknown-schema";
 inline constexpr std::string_view search_incomplete = "search-incomplete";
 // The web server (devo serve).
 inline constexpr std::string_view invalid_json = "invalid-json";
+inline constexpr std::string_view rule_upload_off = "rule-upload-off";
+inline constexpr std::string_view extends_file_refused = "extends-file-refused";
 // The report itself.
 inline constexpr std::string_view too_many_errors = "too-many-errors";
 }  // namespace codes

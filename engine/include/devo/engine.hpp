@@ -22,11 +22,17 @@ struct Program;
 struct ProgramAccess;
 }  // namespace detail
 
+// What a rule file's `extends` may name. A rule file sent to devo serve
+// (--allow-rule-upload) may build only on a built-in rule set: no file is
+// read for a request.
+enum class RuleBases { files_and_builtins, builtins_only };
+
 // Loads one rule file: parses the YAML, validates it against
 // schemas/ruleset.schema.json, builds the typed model and checks it (unique
 // ids, references, no cycles, types). Every problem is reported to `diags`;
 // gives nothing if any error was reported.
-std::optional<RuleSet> load_ruleset(const SourceFile& source, Diagnostics& diags);
+std::optional<RuleSet> load_ruleset(const SourceFile& source, Diagnostics& diags,
+                                    RuleBases bases = RuleBases::files_and_builtins);
 
 // Loads a facts file (schemas/facts.schema.json) and types its values by the
 // facts `rules` declares. A fact the rules do not declare is a warning, a

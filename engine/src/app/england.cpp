@@ -43,7 +43,7 @@ std::optional<DiffResult> diff(const DiffRequest& request, Diagnostics& diags,
 std::optional<EnglandEvaluation> evaluate_england(const Inputs& inputs, bool rules_only,
                                                   Diagnostics& diags) {
   const auto as_of = resolve_date(inputs.as_of, diags);
-  auto rules = as_of ? resolve_rules(inputs.rules, *as_of, diags) : nullptr;
+  auto rules = as_of ? resolve_rules(inputs, *as_of, diags) : nullptr;
   std::optional<Geography> england;
   if (rules && !rules_only) {
     england = resolve_geography(inputs.data, diags);

@@ -21,7 +21,7 @@ struct Resolved {
 std::optional<Resolved> resolve(const SubjectRequest& subject, const Inputs& inputs,
                                 Diagnostics& diags) {
   const auto as_of = resolve_date(inputs.as_of, diags);
-  auto rules = as_of ? resolve_rules(inputs.rules, *as_of, diags) : nullptr;
+  auto rules = as_of ? resolve_rules(inputs, *as_of, diags) : nullptr;
   auto resolved =
       rules ? resolve_subject(subject, inputs.data, *rules, *as_of, diags) : std::nullopt;
   if (!resolved) {

@@ -81,6 +81,15 @@ std::shared_ptr<const RuleSet> resolve_rules(const Given& rules, Date as_of, Dia
   return load_rules(id_or_path, rules.at, diags);
 }
 
+std::shared_ptr<const RuleSet> resolve_rules(const Inputs& inputs, Date as_of, Diagnostics& diags) {
+  if (!inputs.rules_text) {
+    return resolve_rules(inputs.rules, as_of, diags);
+  }
+  auto loaded = load_ruleset(SourceFile::from_text(inputs.rules.text, *inputs.rules_text), diags,
+                             RuleBases::builtins_only);
+  return loaded ? std::make_shared<const RuleSet>(std::move(*loaded)) : nullptr;
+}
+
 std::optional<Geography> resolve_geography(const Given& data, Diagnostics& diags) {
   if (kept().england && kept().data == data.text) {
     return kept().england;

@@ -45,7 +45,7 @@ bool colour_fits(const MapRequest& request, Diagnostics& diags) {
 
 std::optional<Map> map_of_england(const MapRequest& request, Diagnostics& diags) {
   const auto as_of = resolve_date(request.inputs.as_of, diags);
-  auto rules = as_of ? resolve_rules(request.inputs.rules, *as_of, diags) : nullptr;
+  auto rules = as_of ? resolve_rules(request.inputs, *as_of, diags) : nullptr;
   auto england = rules ? resolve_geography(request.inputs.data, diags) : std::nullopt;
   if (!england || diags.has_errors() || reports_no_shapes(*england, request.inputs.data, diags)) {
     return std::nullopt;

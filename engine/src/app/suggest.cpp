@@ -19,7 +19,7 @@ std::shared_ptr<const RuleSet> rules_for(const SuggestRequest& request, Date as_
     }
   }
   // None has the tier: the rule set in force reports the unknown tier.
-  return resolve_rules(request.inputs.rules, as_of, diags);
+  return resolve_rules(request.inputs, as_of, diags);
 }
 
 // The subject to grow from. A proposal's problems (an area in pieces, say) do

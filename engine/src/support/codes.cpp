@@ -78,6 +78,8 @@ std::span<const DiagnosticCodeInfo> diagnostic_codes() {
       {search_incomplete,
        "suggest: the search stopped at its budget of groupings or time before its end (warning)"},
       {invalid_json, "a request to devo serve has a body that is not JSON"},
+      {rule_upload_off, "a request to devo serve sends a rule file, and the server was not started with --allow-rule-upload"},
+      {extends_file_refused, "a rule file sent to devo serve extends a file rather than a built-in rule set"},
       {too_many_errors, "more errors than the limit; the rest are not shown"},
   };
   return k_codes;

@@ -145,3 +145,24 @@ TEST_CASE("a read that fails is an unreadable file, not an empty one", "[load][s
   REQUIRE(status.has_value());
   CHECK(status->text->find("Pid:") != std::string::npos);
 }
+
+TEST_CASE("a rule file that may build only on built-in rule sets reads no base file",
+          "[load][extends]") {
+  const ScratchFolder folder;
+  folder.write("base.yaml", header("base", "luwp-2022"));
+  const auto source = devo::SourceFile::from_text("#/ruleset", header("sent", "base.yaml"));
+  Diagnostics diags;
+  CHECK_FALSE(devo::load_ruleset(source, diags, devo::RuleBases::builtins_only).has_value());
+  CHECK(devo::test::codes_of(diags) == std::vector<std::string>{"extends-file-refused"});
+  const auto refused = devo::test::find_code(diags, devo::codes::extends_file_refused);
+  REQUIRE(refused.has_value());
+  CHECK(refused->location.line == 5);
+  CHECK(refused->location.column == 12);
+
+  // A built-in base is still taken.
+  Diagnostics built_in;
+  const auto rules = devo::load_ruleset(devo::SourceFile::from_text("#/ruleset", header("sent", "luwp-2022")),
+                                        built_in, devo::RuleBases::builtins_only);
+  REQUIRE(rules.has_value());
+  CHECK(rules->id == "sent");
+}
