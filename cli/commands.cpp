@@ -276,11 +276,15 @@ int run_diff(const DiffArguments& arguments) {
   const auto side_date = [&](const std::string& own, std::string_view name) {
     return own.empty() ? option(arguments.as_of, "--as-of") : option(own, name);
   };
+  std::vector<app::SubjectRequest> proposals;
+  for (const Given& file : options(arguments.proposals, "--proposal")) {
+    proposals.push_back({app::SubjectRequest::Kind::proposal, file, {}});
+  }
   const app::DiffRequest request{option(arguments.from, "--from"),
                                  option(arguments.to, "--to"),
                                  side_date(arguments.from_as_of, "--from-as-of"),
                                  side_date(arguments.to_as_of, "--to-as-of"),
-                                 options(arguments.proposals, "--proposal"),
+                                 std::move(proposals),
                                  option(arguments.data, "--data")};
   Diagnostics diags(arguments.max_errors);
   std::optional<app::DiffResult> result;

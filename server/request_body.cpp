@@ -285,9 +285,9 @@ EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std:
     }
     PointerWriter writer;
     writer.value(*found, fmt::format("/{}", key), 0);
-    decoded.m_subject_field = fmt::format("#/{}", key);
-    decoded.m_pointers = std::move(writer.pointers);
-    decoded.request.subject = {kind, Given{decoded.m_subject_field, at(fmt::format("/{}", key))},
+    const std::string field = fmt::format("#/{}", key);
+    decoded.m_text = {SentText{field, std::move(writer.pointers)}};
+    decoded.request.subject = {kind, Given{field, at(fmt::format("/{}", key))},
                                std::move(writer.text)};
   }
   if (problems.has_errors() || !rules || !as_of) {
@@ -302,12 +302,15 @@ EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std:
 
 std::optional<std::map<std::string, app::Given, std::less<>>> string_fields(
     std::string_view text, const std::vector<std::string>& known,
-    const std::vector<std::string>& required, Diagnostics& problems) {
-  const auto body = json_object(text, fmt::format("{}", fmt::join(known, ", ")), problems);
+    const std::vector<std::string>& required, Diagnostics& problems,
+    const std::vector<std::string>& others) {
+  std::vector<std::string> every = known;
+  every.insert(every.end(), others.begin(), others.end());
+  const auto body = json_object(text, fmt::format("{}", fmt::join(every, ", ")), problems);
   if (!body) {
     return std::nullopt;
   }
-  check_keys(*body, known, problems);
+  check_keys(*body, every, problems);
   std::map<std::string, Given, std::less<>> fields;
   for (const std::string& key : known) {
     if (const auto value = text_field(*body, key, problems)) {
@@ -326,30 +329,68 @@ std::optional<std::map<std::string, app::Given, std::less<>>> string_fields(
   return fields;
 }
 
-Diagnostics EvaluationBody::located(const Diagnostics& diags) const {
+SentProposals sent_proposals(std::string_view body, Diagnostics& problems) {
+  constexpr std::size_t k_most = 100;
+  const Json parsed = Json::parse(body);
+  const auto found = parsed.find("proposals");
+  if (found == parsed.end()) {
+    return {};
+  }
+  if (!found->is_array() || found->size() > k_most) {
+    problems.error(at("/proposals"), std::string(found->is_array() ? codes::invalid_value
+                                                                   : codes::wrong_type),
+                   fmt::format("'proposals' must be a list of at most {} proposals, each an "
+                               "object with the fields of a proposal file",
+                               k_most));
+    return {};
+  }
+  SentProposals proposals;
+  for (std::size_t i = 0; i < found->size(); ++i) {
+    const std::string pointer = fmt::format("/proposals/{}", i);
+    if (!(*found)[i].is_object()) {
+      problems.error(at(pointer), std::string(codes::wrong_type),
+                     "each proposal must be an object with the fields of a proposal file");
+      continue;
+    }
+    PointerWriter writer;
+    writer.value((*found)[i], pointer, 0);
+    proposals.requests.push_back({app::SubjectRequest::Kind::proposal,
+                                  Given{"#" + pointer, at(pointer)}, std::move(writer.text)});
+    proposals.texts.push_back(SentText{"#" + pointer, std::move(writer.pointers)});
+  }
+  return proposals;
+}
+
+Diagnostics located(const Diagnostics& diags, const std::vector<SentText>& texts) {
   const auto locate = [&](Location where) {
-    if (where.file != m_subject_field || m_subject_field.empty()) {
+    const auto text = std::find_if(texts.begin(), texts.end(),
+                                   [&](const SentText& sent) { return sent.field == where.file; });
+    if (text == texts.end()) {
       return where;
     }
     // The value or key starting last at or before the place.
     const PointerAt place{where.line, where.column, {}};
-    auto after = std::upper_bound(m_pointers.begin(), m_pointers.end(), place,
+    auto after = std::upper_bound(text->pointers.begin(), text->pointers.end(), place,
                                   [](const PointerAt& a, const PointerAt& b) {
                                     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
                                   });
     const std::string pointer =
-        after == m_pointers.begin() ? m_subject_field.substr(1) : std::prev(after)->pointer;
+        after == text->pointers.begin() ? text->field.substr(1) : std::prev(after)->pointer;
     return at(pointer);
   };
-  Diagnostics located(diags.max_errors());
+  Diagnostics found(diags.max_errors());
   for (Diagnostic diagnostic : diags.sorted()) {
     diagnostic.location = locate(diagnostic.location);
     for (Diagnostic& note : diagnostic.notes) {
       note.location = locate(note.location);
     }
-    located.report(std::move(diagnostic));
+    found.report(std::move(diagnostic));
   }
-  return located;
+  return found;
+}
+
+Diagnostics EvaluationBody::located(const Diagnostics& diags) const {
+  return server::located(diags, m_text);
 }
 
 }  // namespace devo::server

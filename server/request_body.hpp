@@ -44,9 +44,32 @@ void check_builtin_rules(const app::Given& rules, Diagnostics& problems);
 // given, as a value blamed on its pointer ("" when not given); `required`
 // must be. Nothing, with the problems, for a body that is not such an
 // object.
+// `others`: fields of other types the caller reads itself.
 std::optional<std::map<std::string, app::Given, std::less<>>> string_fields(
     std::string_view text, const std::vector<std::string>& known,
-    const std::vector<std::string>& required, Diagnostics& problems);
+    const std::vector<std::string>& required, Diagnostics& problems,
+    const std::vector<std::string>& others = {});
+
+// Where each value of a text written from a request's JSON starts: a field
+// of the body ("#/proposal") and its values' pointers.
+struct SentText {
+  std::string field;
+  std::vector<PointerAt> pointers;
+};
+
+// `diags` with each place in one of `texts` given as the pointer of the
+// value there ("#/proposal/councils/1").
+Diagnostics located(const Diagnostics& diags, const std::vector<SentText>& texts);
+
+// The proposals a diff's body compares as well ("proposals": a list of
+// objects with the fields of a proposal file, at most 100), each as its
+// text named by its pointer ("#/proposals/0"). The body is JSON already
+// checked by string_fields.
+struct SentProposals {
+  std::vector<app::SubjectRequest> requests;
+  std::vector<SentText> texts;
+};
+SentProposals sent_proposals(std::string_view body, Diagnostics& problems);
 
 class EvaluationBody {
  public:
@@ -67,9 +90,8 @@ class EvaluationBody {
   Diagnostics located(const Diagnostics& diags) const;
 
  private:
-  // The subject's field ("#/proposal") and where its values start.
-  std::string m_subject_field;
-  std::vector<PointerAt> m_pointers;
+  // The subject's text, when it is a proposal or facts.
+  std::vector<SentText> m_text;
 };
 
 class EvaluationBody::Decoded {

@@ -307,15 +307,17 @@ Response suggest(const Request& request, const Served& served) {
                                            result->options, OutputFormat::json));
 }
 
-// What changes between two rule sets (or dates) over England: `devo diff
-// --format json`. Only built-in rule sets are named.
+// What changes between two rule sets (or dates) over England, and for the
+// proposals sent: `devo diff --format json`. Only built-in rule sets are
+// named.
 Response diff(const Request& request, const std::string& data) {
   Diagnostics diags;
   const auto fields = string_fields(request.body, {"from", "to", "as_of", "from_as_of", "to_as_of"},
-                                    {"from", "to"}, diags);
+                                    {"from", "to"}, diags, {"proposals"});
   if (!fields) {
     return problems(400, diags);
   }
+  auto proposals = sent_proposals(request.body, diags);
   const auto& given = *fields;
   for (const char* side : {"from", "to"}) {
     check_builtin_rules(given.at(side), diags);
@@ -324,12 +326,15 @@ Response diff(const Request& request, const std::string& data) {
   const auto side_date = [&](const char* key) {
     return given.at(key).empty() ? both : given.at(key);
   };
-  const app::DiffRequest asked{
-      given.at("from"), given.at("to"), side_date("from_as_of"), side_date("to_as_of"), {},
-      Given{data, {}}};
+  const app::DiffRequest asked{given.at("from"),
+                               given.at("to"),
+                               side_date("from_as_of"),
+                               side_date("to_as_of"),
+                               std::move(proposals.requests),
+                               Given{data, {}}};
   const auto result = diags.has_errors() ? std::nullopt : app::diff(asked, diags);
   if (!result) {
-    return problems(400, diags);
+    return problems(400, located(diags, proposals.texts));
   }
   return answer(k_json, render_diff(result->report, result->from_receipt, result->to_receipt,
                                     OutputFormat::json));

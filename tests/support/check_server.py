@@ -102,6 +102,16 @@ def check_same_as_cli(server, devo):
     check(status == 200 and body == cli(devo, "diff", "--from", "luwp-2022", "--to", RULES,
                                         "--as-of", AS_OF, "--format", "json"),
           "POST /v1/diff gives the bytes devo diff --format json prints")
+    with open(os.path.join("examples", "06-proposal", "proposal.yaml")) as example:
+        lines = [line.split("#")[0].strip() for line in example if not line.startswith("#")]
+    proposal = {"name": lines[0].split(": ", 1)[1], "institution": lines[1].split(": ")[1],
+                "mayor": lines[2].split(": ")[1], "councils": [lines[4][2:], lines[5][2:]]}
+    status, _, body = server.ask("POST", "/v1/diff", {"from": "luwp-2022", "to": RULES,
+                                                      "as_of": AS_OF, "proposals": [proposal]})
+    check(status == 200 and body == cli(devo, "diff", "--from", "luwp-2022", "--to", RULES,
+                                        "--as-of", AS_OF, "--proposal",
+                                        "examples/06-proposal/proposal.yaml", "--format", "json"),
+          "POST /v1/diff with a proposal gives the bytes devo diff --proposal prints")
     status, headers, body = server.ask("POST", "/v1/report.html", question)
     check(status == 200 and body.startswith(b"<!DOCTYPE html>") and b"<svg" in body,
           "POST /v1/report.html is the printable page with its map")

@@ -218,8 +218,9 @@ struct DiffRequest {
   Given to;
   Given from_as_of;
   Given to_as_of;
-  // Proposal files compared as well.
-  std::vector<Given> proposals;
+  // Proposals compared as well (SubjectRequest::Kind::proposal): files, or
+  // texts the caller has already (a web request's body).
+  std::vector<SubjectRequest> proposals;
   Given data;
 };
 

@@ -19,8 +19,11 @@ std::optional<DiffResult> diff(const DiffRequest& request, Diagnostics& diags,
   auto to = to_as_of ? resolve_rules(request.to, *to_as_of, diags) : nullptr;
   auto england = resolve_geography(request.data, diags);
   std::vector<SourceFile> proposals;
-  for (const Given& path : request.proposals) {
-    if (auto source = read_source_file(path.text, diags)) {
+  for (const SubjectRequest& proposal : request.proposals) {
+    std::optional<SourceFile> source =
+        proposal.text ? std::optional(SourceFile::from_text(proposal.name.text, *proposal.text))
+                      : read_source_file(proposal.name.text, diags);
+    if (source) {
       proposals.push_back(std::move(*source));
     }
   }
