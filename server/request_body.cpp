@@ -293,6 +293,10 @@ EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std:
   if (problems.has_errors() || !rules || !as_of) {
     return Decoded(std::move(problems));
   }
+  // A warning about the subject's text (an unknown fact) names the pointer.
+  decoded.request.place_of = [texts = decoded.m_text](const Location& where) {
+    return located_at(where, texts);
+  };
   decoded.request.inputs = app::Inputs{*as_of, *rules, Given{data, {}}, rule_file};
   if (rule_file) {
     decoded.request.inputs.rules = Given{"#/ruleset", at("/ruleset")};
@@ -361,28 +365,29 @@ SentProposals sent_proposals(std::string_view body, Diagnostics& problems) {
   return proposals;
 }
 
+Location located_at(const Location& where, const std::vector<SentText>& texts) {
+  const auto text = std::find_if(texts.begin(), texts.end(),
+                                 [&](const SentText& sent) { return sent.field == where.file; });
+  if (text == texts.end()) {
+    return where;
+  }
+  // The value or key starting last at or before the place.
+  const PointerAt place{where.line, where.column, {}};
+  auto after = std::upper_bound(text->pointers.begin(), text->pointers.end(), place,
+                                [](const PointerAt& a, const PointerAt& b) {
+                                  return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                                });
+  const std::string pointer =
+      after == text->pointers.begin() ? text->field.substr(1) : std::prev(after)->pointer;
+  return at(pointer);
+}
+
 Diagnostics located(const Diagnostics& diags, const std::vector<SentText>& texts) {
-  const auto locate = [&](Location where) {
-    const auto text = std::find_if(texts.begin(), texts.end(),
-                                   [&](const SentText& sent) { return sent.field == where.file; });
-    if (text == texts.end()) {
-      return where;
-    }
-    // The value or key starting last at or before the place.
-    const PointerAt place{where.line, where.column, {}};
-    auto after = std::upper_bound(text->pointers.begin(), text->pointers.end(), place,
-                                  [](const PointerAt& a, const PointerAt& b) {
-                                    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-                                  });
-    const std::string pointer =
-        after == text->pointers.begin() ? text->field.substr(1) : std::prev(after)->pointer;
-    return at(pointer);
-  };
   Diagnostics found(diags.max_errors());
   for (Diagnostic diagnostic : diags.sorted()) {
-    diagnostic.location = locate(diagnostic.location);
+    diagnostic.location = located_at(diagnostic.location, texts);
     for (Diagnostic& note : diagnostic.notes) {
-      note.location = locate(note.location);
+      note.location = located_at(note.location, texts);
     }
     found.report(std::move(diagnostic));
   }

@@ -57,8 +57,11 @@ struct SentText {
   std::vector<PointerAt> pointers;
 };
 
-// `diags` with each place in one of `texts` given as the pointer of the
-// value there ("#/proposal/councils/1").
+// A place in one of `texts` as the pointer of the value there
+// ("#/proposal/councils/1"); any other place as it is.
+Location located_at(const Location& where, const std::vector<SentText>& texts);
+
+// `diags` with each place given so.
 Diagnostics located(const Diagnostics& diags, const std::vector<SentText>& texts);
 
 // The proposals a diff's body compares as well ("proposals": a list of

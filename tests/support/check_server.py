@@ -122,6 +122,19 @@ def check_same_as_cli(server, devo):
           "POST /v1/map.svg is the map of the evaluation, the one its printable page holds")
 
 
+def check_warning_pointer(server):
+    """A warning about a proposal's text names the pointer of the value, not a
+    line of the text devo wrote from the JSON."""
+    status, _, body = server.ask("POST", "/v1/evaluate", {"proposal": {
+        "name": "Leeds and Bradford", "institution": "combined_authority", "mayor": "elected_mayor",
+        "councils": ["Leeds", "Bradford"], "reshapes": ["West Yorkshire Combined Authority"],
+        "facts": {"no_such_fact": True}}, "rules": RULES, "as_of": AS_OF})
+    warnings = json.loads(body).get("warnings", []) if status == 200 else []
+    check(any(w["code"] == "unknown-fact" and w["message"].startswith("#/proposal/facts/no_such_fact: ")
+              for w in warnings),
+          f"an unknown fact's warning is at its pointer: {warnings}")
+
+
 def check_page(server):
     """The page at / and its assets are built into devo; nothing else is."""
     status, headers, body = server.ask("GET", "/")
@@ -342,6 +355,7 @@ def main():
         check_headers(server)
         check_same_as_cli(server, devo)
         check_page(server)
+        check_warning_pointer(server)
         check_proposal(server, devo, scratch)
         check_openapi(server, schema_runner, scratch)
         check_problems(server)

@@ -26,6 +26,7 @@
 #include <devo/value.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -129,6 +130,9 @@ struct EvaluateRequest {
   // beside each in reports.
   std::vector<Given> assumptions;
   std::string assumption_note = "assumed";
+  // How a warning tells a place in the subject's text: a web request gives
+  // the JSON Pointer of the value there; unset, the file, line and column.
+  std::function<Location(const Location&)> place_of;
 };
 
 struct EvaluateResult {

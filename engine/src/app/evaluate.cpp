@@ -62,14 +62,20 @@ std::optional<EvaluateResult> evaluate(const EvaluateRequest& request, Diagnosti
   // Warnings about the user's files (an unknown fact, say), and a proposal's
   // findings that are warnings (its errors are in the decision: it is not
   // valid), belong in the result too.
+  const auto warn = [&](Diagnostic diagnostic) {
+    if (request.place_of) {
+      diagnostic.location = request.place_of(diagnostic.location);
+    }
+    decision.warnings.push_back(Warning{diagnostic.code, located_message(diagnostic)});
+  };
   for (const Diagnostic& diagnostic : diags.sorted()) {
     if (diagnostic.severity == Severity::warning) {
-      decision.warnings.push_back(Warning{diagnostic.code, located_message(diagnostic)});
+      warn(diagnostic);
     }
   }
   for (const Diagnostic& finding : resolved->subject.findings) {
     if (finding.severity == Severity::warning) {
-      decision.warnings.push_back(Warning{finding.code, located_message(finding)});
+      warn(finding);
     }
   }
   Receipt receipt = make_receipt(*resolved->rules, resolved->as_of, resolved->subject.data);
