@@ -13,12 +13,13 @@ namespace devo::report {
 
 using Json = nlohmann::ordered_json;
 
+// Each of these is written once, by the evaluation's writer (render_json.cpp),
+// and parsed from its text.
 Json receipt_json(const Receipt& receipt);
 Json subject_json(const Subject& subject);
-// The problems that make a subject not valid, each with its place when it has one.
-Json problems_json(const std::vector<Problem>& problems);
-Json diagnostics_array(const Diagnostics& diags);
 Json reasons_json(const std::vector<Reason>& reasons);
+
+Json diagnostics_array(const Diagnostics& diags);
 
 // Two-space indentation and a final newline; text from users' files may hold
 // invalid UTF-8, which is replaced rather than thrown on.

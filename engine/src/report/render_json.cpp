@@ -1,102 +1,120 @@
 #include "report/json_values.hpp"
+#include "report/json_writer.hpp"
 #include "report/report_common.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <type_traits>
 #include <variant>
 
 // The JSON form of an evaluation is a contract (docs/output.md): tools and
 // tests read it, so key names and order do not change, and the same input
-// always gives the same bytes. ordered_json keeps keys in insertion order.
+// always gives the same bytes. It is written straight into text
+// (json_writer.hpp), in the order the keys are written; the pieces other
+// reports share are parsed from that text for those that build a tree.
 namespace devo::report {
+namespace {
+
+void write_receipt(JsonWriter& out, const Receipt& receipt) {
+  out.begin_object();
+  out.key("ruleset").string(receipt.ruleset);
+  out.key("ruleset_sha256").string(receipt.ruleset_sha256);
+  if (receipt.ruleset_files.size() > 1) {
+    out.key("ruleset_files").begin_array();
+    for (const RuleFile& file : receipt.ruleset_files) {
+      out.begin_object();
+      out.key("path").string(file.path);
+      out.key("sha256").string(file.sha256);
+      out.end_object();
+    }
+    out.end_array();
+  }
+  out.key("devo_version").string(receipt.devo_version);
+  out.key("as_of").string(receipt.as_of.to_string());
+  if (!receipt.data_vintage.empty()) {
+    out.key("data_vintage").string(receipt.data_vintage);
+    out.key("data_sha256").string(receipt.data_sha256);
+  }
+  out.end_object();
+}
+
+void write_membership(JsonWriter& out, const Membership& membership) {
+  out.begin_object();
+  out.key("id").string(membership.id);
+  out.key("code").string_or_null(membership.code);
+  out.key("name").string(membership.name);
+  out.key("kind").string(membership.kind);
+  out.key("mayoral").boolean(membership.mayoral);
+  out.key("constituent").boolean(membership.constituent);
+  if (!membership.through.empty()) {
+    out.key("through").string(membership.through);
+  }
+  out.end_object();
+}
+
+void write_subject(JsonWriter& out, const Subject& subject) {
+  out.begin_object();
+  out.key("kind").string(subject.kind);
+  out.key("name").string(subject.name);
+  if (!subject.code.empty()) {
+    out.key("code").string(subject.code);
+  }
+  if (!subject.councils.empty()) {
+    out.key("councils").strings(subject.councils);
+  }
+  if (!subject.districts.empty()) {
+    out.key("districts").strings(subject.districts);
+  }
+  if (!subject.source.empty()) {
+    out.key("source").string(subject.source);
+    out.key("verified").boolean(subject.caveat.empty());
+    if (!subject.caveat.empty()) {
+      out.key("caveat").string(subject.caveat);
+    }
+  }
+  out.key("member_of").begin_array();
+  for (const Membership& membership : subject.member_of) {
+    write_membership(out, membership);
+  }
+  out.end_array();
+  out.end_object();
+}
+
+void write_reasons(JsonWriter& out, const std::vector<Reason>& reasons) {
+  out.begin_array();
+  for (const Reason& reason : reasons) {
+    out.begin_object();
+    out.key("status").string(to_string(reason.status));
+    out.key("message").string(reason.message);
+    if (reason.expectation) {
+      out.key("expectation").boolean(true);
+    }
+    out.end_object();
+  }
+  out.end_array();
+}
+
+// A piece written by `write`, as a tree for the reports that build one.
+template <typename Item>
+Json tree_of(void (*write)(JsonWriter&, const Item&), const Item& item) {
+  JsonWriter out;
+  write(out, item);
+  return Json::parse(std::move(out).finish());
+}
+
+}  // namespace
 
 Json receipt_json(const Receipt& receipt) {
-  Json json = Json::object();
-  json["ruleset"] = receipt.ruleset;
-  json["ruleset_sha256"] = receipt.ruleset_sha256;
-  if (receipt.ruleset_files.size() > 1) {
-    Json files = Json::array();
-    for (const RuleFile& file : receipt.ruleset_files) {
-      files.push_back(Json{{"path", file.path}, {"sha256", file.sha256}});
-    }
-    json["ruleset_files"] = std::move(files);
-  }
-  json["devo_version"] = receipt.devo_version;
-  json["as_of"] = receipt.as_of.to_string();
-  if (!receipt.data_vintage.empty()) {
-    json["data_vintage"] = receipt.data_vintage;
-    json["data_sha256"] = receipt.data_sha256;
-  }
-  return json;
+  return tree_of(write_receipt, receipt);
 }
 
 Json subject_json(const Subject& subject) {
-  Json json = Json::object();
-  json["kind"] = subject.kind;
-  json["name"] = subject.name;
-  if (!subject.code.empty()) {
-    json["code"] = subject.code;
-  }
-  if (!subject.councils.empty()) {
-    json["councils"] = subject.councils;
-  }
-  if (!subject.districts.empty()) {
-    json["districts"] = subject.districts;
-  }
-  if (!subject.source.empty()) {
-    json["source"] = subject.source;
-    json["verified"] = subject.caveat.empty();
-    if (!subject.caveat.empty()) {
-      json["caveat"] = subject.caveat;
-    }
-  }
-  Json member_of = Json::array();
-  for (const Membership& membership : subject.member_of) {
-    Json item = Json::object();
-    item["id"] = membership.id;
-    item["code"] = membership.code.empty() ? Json(nullptr) : Json(membership.code);
-    item["name"] = membership.name;
-    item["kind"] = membership.kind;
-    item["mayoral"] = membership.mayoral;
-    item["constituent"] = membership.constituent;
-    if (!membership.through.empty()) {
-      item["through"] = membership.through;
-    }
-    member_of.push_back(std::move(item));
-  }
-  json["member_of"] = std::move(member_of);
-  return json;
-}
-
-Json problems_json(const std::vector<Problem>& problems) {
-  Json json = Json::array();
-  for (const Problem& problem : problems) {
-    Json item = Json::object();
-    item["code"] = problem.code;
-    item["message"] = problem.message;
-    if (!problem.file.empty()) {
-      item["file"] = problem.file;
-      item["line"] = problem.line;
-      item["column"] = problem.column;
-    }
-    json.push_back(std::move(item));
-  }
-  return json;
+  return tree_of(write_subject, subject);
 }
 
 Json reasons_json(const std::vector<Reason>& reasons) {
-  Json json = Json::array();
-  for (const Reason& reason : reasons) {
-    Json item = Json::object();
-    item["status"] = to_string(reason.status);
-    item["message"] = reason.message;
-    if (reason.expectation) {
-      item["expectation"] = true;
-    }
-    json.push_back(std::move(item));
-  }
-  return json;
+  return tree_of(write_reasons, reasons);
 }
 
 std::string dump_json(const Json& json) {
@@ -105,129 +123,194 @@ std::string dump_json(const Json& json) {
 
 namespace {
 
-Json value_json(const FactValue& value) {
-  return std::visit(
-      [](const auto& item) -> Json {
+void write_problems(JsonWriter& out, const std::vector<Problem>& problems) {
+  out.begin_array();
+  for (const Problem& problem : problems) {
+    out.begin_object();
+    out.key("code").string(problem.code);
+    out.key("message").string(problem.message);
+    if (!problem.file.empty()) {
+      out.key("file").string(problem.file);
+      out.key("line").integer(problem.line);
+      out.key("column").integer(problem.column);
+    }
+    out.end_object();
+  }
+  out.end_array();
+}
+
+void write_value(JsonWriter& out, const FactValue& value) {
+  std::visit(
+      [&out](const auto& item) {
         using Item = std::decay_t<decltype(item)>;
-        if constexpr (std::is_same_v<Item, Date>) {
-          return item.to_string();
+        if constexpr (std::is_same_v<Item, bool>) {
+          out.boolean(item);
+        } else if constexpr (std::is_same_v<Item, std::int64_t>) {
+          out.integer(item);
+        } else if constexpr (std::is_same_v<Item, std::string>) {
+          out.string(item);  // an enum value
+        } else if constexpr (std::is_same_v<Item, Date>) {
+          out.string(item.to_string());
         } else {
-          // bool, integer, enum value (a string) and codes (an array of strings)
-          // map onto JSON as they are.
-          return item;
+          out.strings(item);  // codes
         }
       },
       value);
 }
 
-Json facts_json(const std::vector<FactLine>& lines) {
-  Json json = Json::object();
-  for (const FactLine& line : lines) {
-    json[line.name] = value_json(*line.value);
+void write_facts(JsonWriter& out, const std::vector<OrderedFact>& facts) {
+  out.begin_object();
+  for (const OrderedFact& fact : facts) {
+    out.key(*fact.name);
+    write_value(out, *fact.value);
   }
-  return json;
+  out.end_object();
 }
 
-// Integer facts known only as a range: {"at_least": 107, "at_most": 119}.
-Json fact_ranges_json(const FactInput& facts) {
-  Json json = Json::object();
+// Notes say why a computed fact is what it is; "fact_notes" is left out when
+// there are none.
+void write_fact_notes(JsonWriter& out, const std::vector<OrderedFact>& facts,
+                      const FactInput& input) {
+  std::vector<std::pair<const std::string*, const std::string*>> notes;
+  for (const OrderedFact& fact : facts) {
+    const auto note = input.notes.find(*fact.name);
+    if (note != input.notes.end() && !note->second.empty()) {
+      notes.emplace_back(fact.name, &note->second);
+    }
+  }
+  if (notes.empty()) {
+    return;
+  }
+  out.key("fact_notes").begin_object();
+  for (const auto& [name, note] : notes) {
+    out.key(*name).string(*note);
+  }
+  out.end_object();
+}
+
+// The lower end of an integer fact known only as a range, if it is one.
+const std::int64_t* range_start(const FactInput& facts, const std::string& name) {
+  const auto value = facts.values.find(name);
+  return value == facts.values.end() ? nullptr : std::get_if<std::int64_t>(&value->second);
+}
+
+// Integer facts known only as a range: {"at_least": 107, "at_most": 119};
+// "fact_ranges" is left out when there are none.
+void write_fact_ranges(JsonWriter& out, const FactInput& facts) {
+  const bool any = std::any_of(facts.upper.begin(), facts.upper.end(), [&](const auto& entry) {
+    return range_start(facts, entry.first) != nullptr;
+  });
+  if (!any) {
+    return;
+  }
+  out.key("fact_ranges").begin_object();
   for (const auto& [name, upper] : facts.upper) {
-    const auto value = facts.values.find(name);
-    const std::int64_t* low =
-        value == facts.values.end() ? nullptr : std::get_if<std::int64_t>(&value->second);
-    if (low != nullptr) {
-      json[name] = Json{{"at_least", *low}, {"at_most", upper}};
+    if (const std::int64_t* low = range_start(facts, name)) {
+      out.key(name).begin_object();
+      out.key("at_least").integer(*low);
+      out.key("at_most").integer(upper);
+      out.end_object();
     }
   }
-  return json;
+  out.end_object();
 }
 
-Json fact_notes_json(const std::vector<FactLine>& lines) {
-  Json json = Json::object();
-  for (const FactLine& line : lines) {
-    if (!line.note.empty()) {
-      json[line.name] = line.note;
-    }
-  }
-  return json;
-}
-
-Json citation_json(const RuleSet& rules, const Citation& citation) {
-  Json json = Json::object();
-  json["source"] = citation.source;
+void write_citation(JsonWriter& out, const RuleSet& rules, const Citation& citation) {
+  out.begin_object();
+  out.key("source").string(citation.source);
   const Source* source = rules.find_source(citation.source);
   if (source != nullptr && !source->title.empty()) {
-    json["document"] = source->title;
+    out.key("document").string(source->title);
   }
   if (!citation.section.empty()) {
-    json["section"] = citation.section;
+    out.key("section").string(citation.section);
   }
   if (!citation.page.empty()) {
-    json["page"] = citation.page;
+    out.key("page").string(citation.page);
   }
   if (source != nullptr && !source->url.empty()) {
-    json["url"] = source->url;
+    out.key("url").string(source->url);
   }
   if (!citation.via.empty()) {
-    json["via"] = citation.via;
+    out.key("via").strings(citation.via);
   }
-  return json;
+  out.end_object();
 }
 
-Json tier_json(const RuleSet& rules, std::size_t index, const TierResult& result) {
+void write_settled_by(JsonWriter& out, const std::vector<std::string>& settled_by) {
+  if (!settled_by.empty()) {
+    out.key("settled_by").strings(settled_by);
+  }
+}
+
+void write_tier(JsonWriter& out, const RuleSet& rules, std::size_t index,
+                const TierResult& result) {
   const Tier* tier = find_tier(rules, index, result.id);
-  Json json = Json::object();
-  json["id"] = result.id;
-  json["title"] = tier == nullptr ? std::string() : tier->title;
-  json["status"] = to_string(result.status);
-  json["reasons"] = reasons_json(result.reasons);
-  if (!result.settled_by.empty()) {
-    json["settled_by"] = result.settled_by;
-  }
+  out.begin_object();
+  out.key("id").string(result.id);
+  out.key("title").string(tier == nullptr ? std::string_view() : tier->title);
+  out.key("status").string(to_string(result.status));
+  out.key("reasons");
+  write_reasons(out, result.reasons);
+  write_settled_by(out, result.settled_by);
   if (tier != nullptr) {
-    json["citation"] = citation_json(rules, tier->citation);
-    json["evidence"] = to_string(tier->evidence);
+    out.key("citation");
+    write_citation(out, rules, tier->citation);
+    out.key("evidence").string(to_string(tier->evidence));
   }
-  return json;
+  out.end_object();
 }
 
-Json power_json(const RuleSet& rules, std::size_t index, const PowerResult& result) {
+void write_holding(JsonWriter& out, const Holding& holding) {
+  out.key("held");
+  if (holding.held) {
+    out.boolean(*holding.held);
+  } else {
+    out.null();
+  }
+  out.key("held_since").string_or_null(holding.since);
+  out.key("held_note").string(holding.note);
+  if (!holding.source.empty()) {
+    out.key("held_source").string(holding.source);
+    out.key("held_evidence").string(holding.evidence);
+  }
+}
+
+void write_power(JsonWriter& out, const RuleSet& rules, std::size_t index,
+                 const PowerResult& result) {
   const Power* power = find_power(rules, index, result.id);
   static const Power k_unknown_power;  // only when the decision is not of these rules
   const Power& rule = power == nullptr ? k_unknown_power : *power;
-  Json json = Json::object();
-  json["id"] = result.id;
-  json["title"] = rule.title;
-  json["group"] = rule.group;
-  json["tier"] = rule.tier;
-  json["status"] = to_string(result.status);
-  const Holding& holding = result.holding;
-  json["held"] = holding.held ? Json(*holding.held) : Json(nullptr);
-  json["held_since"] = holding.since.empty() ? Json(nullptr) : Json(holding.since);
-  json["held_note"] = holding.note;
-  if (!holding.source.empty()) {
-    json["held_source"] = holding.source;
-    json["held_evidence"] = holding.evidence;
-  }
-  json["reasons"] = reasons_json(result.reasons);
-  if (!result.settled_by.empty()) {
-    json["settled_by"] = result.settled_by;
-  }
-  json["citation"] = citation_json(rules, rule.citation);
-  json["evidence"] = to_string(rule.evidence);
-  return json;
+  out.begin_object();
+  out.key("id").string(result.id);
+  out.key("title").string(rule.title);
+  out.key("group").string(rule.group);
+  out.key("tier").string(rule.tier);
+  out.key("status").string(to_string(result.status));
+  write_holding(out, result.holding);
+  out.key("reasons");
+  write_reasons(out, result.reasons);
+  write_settled_by(out, result.settled_by);
+  out.key("citation");
+  write_citation(out, rules, rule.citation);
+  out.key("evidence").string(to_string(rule.evidence));
+  out.end_object();
 }
 
-Json warnings_json(const std::vector<Warning>& warnings) {
-  Json json = Json::array();
+void write_warnings(JsonWriter& out, const std::vector<Warning>& warnings) {
+  out.begin_array();
   for (const Warning& warning : warnings) {
-    Json item = Json::object();
-    item["code"] = warning.code;
-    item["message"] = warning.message;
-    json.push_back(std::move(item));
+    out.begin_object();
+    out.key("code").string(warning.code);
+    out.key("message").string(warning.message);
+    out.end_object();
   }
-  return json;
+  out.end_array();
 }
+
+// Room for a large authority's evaluation in words, so that the text is
+// allocated once.
+constexpr std::size_t k_expected_bytes = 64 * 1024;
 
 }  // namespace
 
@@ -235,37 +318,44 @@ std::string render_json(const Evaluation& evaluation) {
   const RuleSet& rules = evaluation.rules;
   const Decision& decision = evaluation.decision;
 
-  Json json = Json::object();
-  json["receipt"] = receipt_json(evaluation.receipt);
-  json["subject"] = subject_json(evaluation.facts.subject);
-  json["applicable"] = decision.applicable;
+  JsonWriter out(k_expected_bytes);
+  out.begin_object();
+  out.key("receipt");
+  write_receipt(out, evaluation.receipt);
+  out.key("subject");
+  write_subject(out, evaluation.facts.subject);
+  out.key("applicable").boolean(decision.applicable);
   if (!decision.applicable) {
-    json["not_applicable"] = decision.not_applicable;
+    out.key("not_applicable").string(decision.not_applicable);
   }
-  json["valid"] = decision.valid;
-  json["problems"] = problems_json(decision.problems);
-  const std::vector<FactLine> facts = facts_in_order(evaluation);
-  json["facts"] = facts_json(facts);
-  if (Json notes = fact_notes_json(facts); !notes.empty()) {
-    json["fact_notes"] = std::move(notes);
-  }
-  if (Json ranges = fact_ranges_json(evaluation.facts); !ranges.empty()) {
-    json["fact_ranges"] = std::move(ranges);
-  }
-  json["tier"] = nullptr;
+  out.key("valid").boolean(decision.valid);
+  out.key("problems");
+  write_problems(out, decision.problems);
+  const std::vector<OrderedFact> facts = fact_order(evaluation);
+  out.key("facts");
+  write_facts(out, facts);
+  write_fact_notes(out, facts, evaluation.facts);
+  write_fact_ranges(out, evaluation.facts);
+  out.key("tier");
   if (decision.tier && *decision.tier < decision.tiers.size()) {
-    json["tier"] = decision.tiers[*decision.tier].id;
+    out.string(decision.tiers[*decision.tier].id);
+  } else {
+    out.null();
   }
-  json["tiers"] = Json::array();
+  out.key("tiers").begin_array();
   for (std::size_t i = 0; i < decision.tiers.size(); ++i) {
-    json["tiers"].push_back(tier_json(rules, i, decision.tiers[i]));
+    write_tier(out, rules, i, decision.tiers[i]);
   }
-  json["powers"] = Json::array();
+  out.end_array();
+  out.key("powers").begin_array();
   for (std::size_t i = 0; i < decision.powers.size(); ++i) {
-    json["powers"].push_back(power_json(rules, i, decision.powers[i]));
+    write_power(out, rules, i, decision.powers[i]);
   }
-  json["warnings"] = warnings_json(decision.warnings);
-  return dump_json(json);
+  out.end_array();
+  out.key("warnings");
+  write_warnings(out, decision.warnings);
+  out.end_object();
+  return std::move(out).finish();
 }
 
 }  // namespace devo::report

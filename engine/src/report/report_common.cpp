@@ -249,13 +249,28 @@ std::string fact_in_words(const FactDeclaration& fact, const FactValue& value) {
       value);
 }
 
+std::vector<OrderedFact> fact_order(const Evaluation& evaluation) {
+  const FactInput& facts = evaluation.facts;
+  std::vector<OrderedFact> order;
+  for (const FactDeclaration& fact : evaluation.rules.facts) {
+    if (auto it = facts.values.find(fact.name); it != facts.values.end()) {
+      order.push_back(OrderedFact{&fact.name, &it->second, &fact});
+    }
+  }
+  for (const auto& [name, value] : facts.values) {
+    if (evaluation.rules.find_fact(name) == nullptr) {
+      order.push_back(OrderedFact{&name, &value, nullptr});
+    }
+  }
+  return order;
+}
+
 std::vector<FactLine> facts_in_order(const Evaluation& evaluation) {
   const FactInput& facts = evaluation.facts;
   const auto note_of = [&](const std::string& name) {
     auto it = facts.notes.find(name);
     return it == facts.notes.end() ? std::string() : it->second;
   };
-  std::vector<FactLine> lines;
   // An integer known only as a range reads "107 to 119".
   const auto words_of = [&](const FactDeclaration& fact, const std::string& name,
                             const FactValue& value) {
@@ -266,24 +281,23 @@ std::vector<FactLine> facts_in_order(const Evaluation& evaluation) {
     }
     return fact_in_words(fact, value);
   };
-  for (const FactDeclaration& fact : evaluation.rules.facts) {
-    if (auto it = facts.values.find(fact.name); it != facts.values.end()) {
-      lines.push_back(FactLine{fact.name, fact.title.empty() ? fact.name : fact.title,
-                               words_of(fact, fact.name, it->second), note_of(fact.name),
-                               &it->second});
+  std::vector<FactLine> lines;
+  for (const OrderedFact& fact : fact_order(evaluation)) {
+    const std::string& name = *fact.name;
+    if (fact.declaration != nullptr) {
+      const FactDeclaration& declared = *fact.declaration;
+      lines.push_back(FactLine{name, declared.title.empty() ? name : declared.title,
+                               words_of(declared, name, *fact.value), note_of(name), fact.value});
+      continue;
     }
-  }
-  for (const auto& [name, value] : facts.values) {
-    if (evaluation.rules.find_fact(name) == nullptr) {
-      std::string title = name;
-      std::replace(title.begin(), title.end(), '_', ' ');
-      // An enum value the rules do not declare reads without its underscores.
-      std::string words = words_of(FactDeclaration{}, name, value);
-      if (std::holds_alternative<std::string>(value)) {
-        std::replace(words.begin(), words.end(), '_', ' ');
-      }
-      lines.push_back(FactLine{name, title, words, note_of(name), &value});
+    std::string title = name;
+    std::replace(title.begin(), title.end(), '_', ' ');
+    // An enum value the rules do not declare reads without its underscores.
+    std::string words = words_of(FactDeclaration{}, name, *fact.value);
+    if (std::holds_alternative<std::string>(*fact.value)) {
+      std::replace(words.begin(), words.end(), '_', ' ');
     }
+    lines.push_back(FactLine{name, title, words, note_of(name), fact.value});
   }
   return lines;
 }

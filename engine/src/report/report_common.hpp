@@ -104,9 +104,19 @@ struct FactLine {
   const FactValue* value = nullptr;
 };
 
+// A fact of the subject, and its declaration in the rule set (null for a
+// fact devo computed that these rules do not use).
+struct OrderedFact {
+  const std::string* name = nullptr;
+  const FactValue* value = nullptr;
+  const FactDeclaration* declaration = nullptr;
+};
+
 // The subject's facts: first those the rule set declares, in its order, then
 // any others (facts devo computed that these rules do not use), by name, so
 // that two subjects' reports line up.
+std::vector<OrderedFact> fact_order(const Evaluation& evaluation);
+// The same facts with their titles and values in words, for people.
 std::vector<FactLine> facts_in_order(const Evaluation& evaluation);
 
 // "Levelling Up the United Kingdom (CP 604), Table 2.3, p.140, via New Local":
