@@ -4,6 +4,8 @@
 
 #include "app/england.hpp"
 
+#include "app/inputs.hpp"
+
 #include <devo/app.hpp>
 
 namespace devo::app {
@@ -30,8 +32,8 @@ std::optional<DiffResult> diff(const DiffRequest& request, Diagnostics& diags,
   if (diags.has_errors() || !from || !to || !england) {
     return std::nullopt;
   }
-  const CompiledRules from_rules(from);
-  const CompiledRules to_rules(to);
+  const CompiledRules from_rules = compiled_rules(from);
+  const CompiledRules to_rules = compiled_rules(to);
   DiffReport report = diff_rulesets(*england, DiffSide{from_rules, *from_as_of},
                                     DiffSide{to_rules, *to_as_of}, proposals, diags, progress);
   if (diags.has_errors()) {
@@ -68,7 +70,7 @@ EnglandEvaluation evaluate_every_authority(const Geography& england,
                                            std::shared_ptr<const RuleSet> rules, Date as_of,
                                            Diagnostics& diags) {
   EnglandEvaluation result;
-  const CompiledRules compiled(rules);
+  const CompiledRules compiled = compiled_rules(rules);
   for (const std::string& code : england.authority_codes()) {
     if (auto subject = england.authority(code, as_of, diags)) {
       result.decisions.push_back(compiled.evaluate(*subject, EvaluateOptions{false, as_of}));

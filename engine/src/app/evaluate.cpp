@@ -56,7 +56,7 @@ std::optional<EvaluateResult> evaluate(const EvaluateRequest& request, Diagnosti
   if (!resolved || diags.has_errors()) {
     return std::nullopt;
   }
-  const CompiledRules compiled(resolved->rules);
+  const CompiledRules compiled = compiled_rules(resolved->rules);
   Decision decision =
       compiled.evaluate(resolved->subject.facts, EvaluateOptions{true, resolved->as_of});
   // Warnings about the user's files (an unknown fact, say), and a proposal's
@@ -106,7 +106,7 @@ std::optional<ValidateResult> validate(const ValidateRequest& request, Diagnosti
   // The same evaluation as `evaluate`: a proposal with problems is not valid
   // there either, and reaches no tier.
   const RuleSet& rules = *resolved->rules;
-  const CompiledRules compiled(resolved->rules);
+  const CompiledRules compiled = compiled_rules(resolved->rules);
   Decision decision =
       compiled.evaluate(resolved->subject.facts, EvaluateOptions{true, resolved->as_of});
   // Expectations that fail (a devolution island, say) warn but do not

@@ -80,7 +80,7 @@ std::optional<SuggestResult> suggest(const SuggestRequest& request, Diagnostics&
   if (!subject || diags.has_errors()) {
     return std::nullopt;
   }
-  const CompiledRules compiled(rules);
+  const CompiledRules compiled = compiled_rules(rules);
   auto report = devo::suggest(*england, compiled, *subject, options, diags, progress);
   if (!report || diags.has_errors()) {
     return std::nullopt;
