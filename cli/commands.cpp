@@ -346,6 +346,7 @@ int run_serve(const ServeArguments& arguments) {
   options.max_connections = arguments.max_connections;
   options.idle_seconds = arguments.idle_timeout;
   options.allow_rule_upload = arguments.allow_rule_upload;
+  options.cache_bytes = arguments.cache_mib << 20;
   Diagnostics diags;
   const int code = server::serve(options, diags);
   if (code != 0) {

@@ -93,6 +93,7 @@ struct ServeArguments {
   std::size_t max_connections = 256;
   double idle_timeout = 30;
   bool allow_rule_upload = false;
+  std::size_t cache_mib = 64;
 };
 
 struct DocsArguments {

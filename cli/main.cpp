@@ -219,6 +219,12 @@ void add_serve(CLI::App& app, devo::cli::ServeArguments& arguments) {
   command->add_flag("--allow-rule-upload", arguments.allow_rule_upload,
                     "Let a request send a rule file to evaluate with (\"ruleset\"), read with the "
                     "loader's limits; its extends may name only a built-in rule set");
+  command
+      ->add_option("--cache-mib", arguments.cache_mib,
+                   "MiB of memory for answers kept for repeated requests: evaluations, "
+                   "validations, reports, diffs and maps, each kept for the day (default 64; 0: "
+                   "none kept)")
+      ->check(whole_number(0, 65536));
   command->footer(
       "Exit codes:\n"
       "  0  stopped by SIGTERM or SIGINT, after the requests in flight were answered\n"

@@ -1,11 +1,13 @@
 // The HTTP server: Boost.Beast over Asio, one io_context run by a thread per
 // core, a strand per connection. Each request is read with a body limit and a
-// timeout, answered by Routes (which only reads immutable state), and written
+// timeout, answered by Routes (which only reads immutable state) or from the
+// cache of answers already given (response_cache.hpp), and written
 // with the security headers; a signal stops accepting, lets the requests in
 // flight finish and closes the idle connections.
 
 #include "serve.hpp"
 
+#include "response_cache.hpp"
 #include "routes.hpp"
 
 #include <devo/app.hpp>
@@ -47,6 +49,7 @@ void log_line(const std::string& line) {
 
 struct Shared {
   Routes routes;
+  ResponseCache cache;
   ServeOptions options;
   std::atomic<std::size_t> connections{0};
   std::atomic<bool> stopping{false};
@@ -94,7 +97,8 @@ class Session : public std::enable_shared_from_this<Session> {
   // A connection over the limit: one 503, then closed.
   void refuse() {
     m_busy = true;
-    Response busy{503, "text/plain; charset=utf-8", "devo is busy: try again shortly\n", {}};
+    auto busy = std::make_shared<const Response>(
+        Response{503, "text/plain; charset=utf-8", "devo is busy: try again shortly\n", {}});
     write(std::move(busy), 11, false, "-", "-", std::chrono::steady_clock::now());
   }
 
@@ -115,11 +119,12 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto started = std::chrono::steady_clock::now();
     if (error == http::error::body_limit) {
       m_busy = true;
-      Response too_large{413,
-                         "text/plain; charset=utf-8",
-                         fmt::format("the body is larger than devo takes ({} bytes)\n",
-                                     m_shared.options.max_body_bytes),
-                         {}};
+      auto too_large = std::make_shared<const Response>(
+          Response{413,
+                   "text/plain; charset=utf-8",
+                   fmt::format("the body is larger than devo takes ({} bytes)\n",
+                               m_shared.options.max_body_bytes),
+                   {}});
       write(std::move(too_large), 11, false, "-", "-", started);
       return;
     }
@@ -133,7 +138,7 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto& request = m_parser->get();
     const std::string method(request.method_string());
     const std::string target(request.target());
-    Response response = answer(Request{method, target, request.body()});
+    auto response = answer(Request{method, target, request.body()});
     const bool keep_alive = request.keep_alive() && !m_shared.stopping;
     write(std::move(response), request.version(), keep_alive, method, target, started);
   }
@@ -141,46 +146,51 @@ class Session : public std::enable_shared_from_this<Session> {
   // A request that makes devo throw is answered 500 and logged; the server
   // goes on. Every problem with a request is meant to be a diagnostic, so
   // this is a bug in devo (exit code 3's counterpart).
-  Response answer(const Request& request) {
+  std::shared_ptr<const Response> answer(const Request& request) {
     try {
-      return m_shared.routes.handle(request);
+      return handle_through(m_shared.routes, m_shared.cache, request);
     } catch (const std::exception& error) {
       log_line(fmt::format("devo serve: internal error: {}", error.what()));
-      return Response{500,
-                      "text/plain; charset=utf-8",
-                      "an internal error in devo itself: please report it\n",
-                      {}};
+      return std::make_shared<const Response>(
+          Response{500,
+                   "text/plain; charset=utf-8",
+                   "an internal error in devo itself: please report it\n",
+                   {}});
     }
   }
 
-  void write(Response response, unsigned version, bool keep_alive, const std::string& method,
-             const std::string& target, std::chrono::steady_clock::time_point started) {
-    auto message = std::make_shared<http::response<http::string_body>>(
-        static_cast<http::status>(response.status), version);
-    message->set(http::field::content_type, response.content_type);
+  // The answer's body is sent from where it is, perhaps the cache, which it
+  // stays in until it is sent (the message's handler holds it).
+  void write(std::shared_ptr<const Response> response, unsigned version, bool keep_alive,
+             const std::string& method, const std::string& target,
+             std::chrono::steady_clock::time_point started) {
+    auto message = std::make_shared<http::response<http::span_body<const char>>>(
+        static_cast<http::status>(response->status), version);
+    message->set(http::field::content_type, response->content_type);
     message->set(http::field::server, "devo");
     message->set("Content-Security-Policy", std::string(k_content_security_policy));
     message->set("X-Content-Type-Options", "nosniff");
     message->set("Referrer-Policy", "no-referrer");
     message->set(http::field::cache_control, "no-store");
-    for (const auto& [name, value] : response.headers) {
+    for (const auto& [name, value] : response->headers) {
       message->set(name, value);
     }
-    message->body() = std::move(response.body);
+    message->body() = {response->body.data(), response->body.size()};
     message->keep_alive(keep_alive);
     message->prepare_payload();
-    log_request(method, target, response.status, started);
-    http::async_write(m_stream, *message,
-                      [self = shared_from_this(), message](beast::error_code error, std::size_t) {
-                        self->m_busy = false;
-                        if (error || !message->keep_alive() || self->m_shared.stopping) {
-                          beast::error_code ignored;
-                          self->m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-                          self->m_stream.close();
-                          return;
-                        }
-                        self->read();
-                      });
+    log_request(method, target, response->status, started);
+    http::async_write(
+        m_stream, *message,
+        [self = shared_from_this(), message, response](beast::error_code error, std::size_t) {
+          self->m_busy = false;
+          if (error || !message->keep_alive() || self->m_shared.stopping) {
+            beast::error_code ignored;
+            self->m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            self->m_stream.close();
+            return;
+          }
+          self->read();
+        });
   }
 
   // One JSON line: method, path (without the query, which may name people's
@@ -291,7 +301,11 @@ int serve(const ServeOptions& options, Diagnostics& diags) {
                 fmt::format("cannot listen on {}: {}", options.listen, error.message()));
     return 2;
   }
-  Shared shared{Routes(Served{options.data, options.allow_rule_upload}), options, {}, {}};
+  Shared shared{Routes(Served{options.data, options.allow_rule_upload}),
+                ResponseCache(options.cache_bytes),
+                options,
+                {},
+                {}};
   Sessions sessions;
   Listener listener(io, acceptor, shared, sessions);
   listener.accept();

@@ -26,6 +26,9 @@ struct ServeOptions {
   // Whether a request may send a rule file to evaluate with ("ruleset"),
   // loaded with the loader's limits and extending only built-in rule sets.
   bool allow_rule_upload = false;
+  // The most the answers kept for repeated requests may take
+  // (response_cache.hpp); 0 keeps none.
+  std::size_t cache_bytes = std::size_t{64} << 20;
 };
 
 // Loads the data and the rule sets once, listens, and answers until SIGTERM
