@@ -347,6 +347,7 @@ int run_serve(const ServeArguments& arguments) {
   options.idle_seconds = arguments.idle_timeout;
   options.allow_rule_upload = arguments.allow_rule_upload;
   options.cache_bytes = arguments.cache_mib << 20;
+  options.cors_origin = arguments.cors_origin;
   Diagnostics diags;
   const int code = server::serve(options, diags);
   if (code != 0) {

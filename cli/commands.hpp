@@ -94,6 +94,7 @@ struct ServeArguments {
   double idle_timeout = 30;
   bool allow_rule_upload = false;
   std::size_t cache_mib = 64;
+  std::string cors_origin;
 };
 
 struct DocsArguments {

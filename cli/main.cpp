@@ -225,6 +225,9 @@ void add_serve(CLI::App& app, devo::cli::ServeArguments& arguments) {
                    "validations, reports, diffs and maps, each kept for the day (default 64; 0: "
                    "none kept)")
       ->check(whole_number(0, 65536));
+  command->add_option("--cors", arguments.cors_origin,
+                      "The one origin (https://example.org) whose web pages may call the API from "
+                      "a browser; without it, no CORS header is sent");
   command->footer(
       "Exit codes:\n"
       "  0  stopped by SIGTERM or SIGINT, after the requests in flight were answered\n"

@@ -7,6 +7,7 @@
 
 #include "serve.hpp"
 
+#include "cors.hpp"
 #include "response_cache.hpp"
 #include "routes.hpp"
 
@@ -41,6 +42,8 @@ using tcp = asio::ip::tcp;
 constexpr std::string_view k_content_security_policy =
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' "
     "data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
 
 void log_line(const std::string& line) {
   std::fputs((line + "\n").c_str(), stderr);
@@ -99,6 +102,7 @@ class LogLines {
 struct Shared {
   Routes routes;
   ResponseCache cache;
+  Cors cors;
   LogLines log;
   ServeOptions options;
   std::atomic<std::size_t> connections{0};
@@ -149,7 +153,7 @@ class Session : public std::enable_shared_from_this<Session> {
     m_busy = true;
     auto busy = std::make_shared<const Response>(
         Response{503, "text/plain; charset=utf-8", "devo is busy: try again shortly\n", {}});
-    write(std::move(busy), 11, false, "-", "-", std::chrono::steady_clock::now());
+    write(std::move(busy), {}, 11, false, "-", "-", std::chrono::steady_clock::now());
   }
 
  private:
@@ -175,7 +179,7 @@ class Session : public std::enable_shared_from_this<Session> {
                    fmt::format("the body is larger than devo takes ({} bytes)\n",
                                m_shared.options.max_body_bytes),
                    {}});
-      write(std::move(too_large), 11, false, "-", "-", started);
+      write(std::move(too_large), {}, 11, false, "-", "-", started);
       return;
     }
     if (error) {
@@ -188,9 +192,15 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto& request = m_parser->get();
     const std::string method(request.method_string());
     const std::string target(request.target());
-    auto response = answer(Request{method, target, request.body()});
+    const std::string origin(request[http::field::origin]);
+    auto preflight = m_shared.cors.preflight(method, target);
+    auto response = preflight ? std::make_shared<const Response>(std::move(*preflight))
+                              : answer(Request{method, target, request.body()});
+    Headers cors_headers;
+    m_shared.cors.allow(origin, cors_headers);
     const bool keep_alive = request.keep_alive() && !m_shared.stopping;
-    write(std::move(response), request.version(), keep_alive, method, target, started);
+    write(std::move(response), std::move(cors_headers), request.version(), keep_alive, method,
+          target, started);
   }
 
   // A request that makes devo throw is answered 500 and logged; the server
@@ -210,24 +220,36 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // The answer's body is sent from where it is, perhaps the cache, which it
-  // stays in until it is sent (the message's handler holds it).
-  void write(std::shared_ptr<const Response> response, unsigned version, bool keep_alive,
-             const std::string& method, const std::string& target,
+  // stays in until it is sent (the message's handler holds it); `extra`
+  // headers are this request's own (CORS).
+  void write(std::shared_ptr<const Response> response, Headers extra, unsigned version,
+             bool keep_alive, const std::string& method, const std::string& target,
              std::chrono::steady_clock::time_point started) {
     auto message = std::make_shared<http::response<http::span_body<const char>>>(
         static_cast<http::status>(response->status), version);
-    message->set(http::field::content_type, response->content_type);
+    if (!response->content_type.empty()) {  // none on a 204
+      message->set(http::field::content_type, response->content_type);
+    }
     message->set(http::field::server, "devo");
     message->set("Content-Security-Policy", std::string(k_content_security_policy));
     message->set("X-Content-Type-Options", "nosniff");
     message->set("Referrer-Policy", "no-referrer");
     message->set(http::field::cache_control, "no-store");
-    for (const auto& [name, value] : response->headers) {
-      message->set(name, value);
-    }
+    const auto set_all = [&message](const Headers& headers) {
+      for (const auto& [name, value] : headers) {
+        message->set(name, value);
+      }
+    };
+    set_all(response->headers);
+    set_all(extra);
     message->body() = {response->body.data(), response->body.size()};
     message->keep_alive(keep_alive);
     message->prepare_payload();
+    if (response->status == 204) {
+      // A 204 carries no Content-Length (RFC 9110 8.6), which Beast 1.74 sets
+      // all the same.
+      message->erase(http::field::content_length);
+    }
     log_request(method, target, response->status, started, m_shared.log);
     http::async_write(
         m_stream, *message,
@@ -329,6 +351,13 @@ std::optional<tcp::endpoint> endpoint_of(const std::string& listen, Diagnostics&
 }  // namespace
 
 int serve(const ServeOptions& options, Diagnostics& diags) {
+  if (!options.cors_origin.empty() && !is_origin(options.cors_origin)) {
+    diags.error(Location{"--cors", 0, 0}, std::string(codes::invalid_value),
+                fmt::format("'{}' is not an origin as a browser sends it: http:// or https://, "
+                            "a host and perhaps a port, nothing after (https://example.org)",
+                            options.cors_origin));
+    return 2;
+  }
   const auto endpoint = endpoint_of(options.listen, diags);
   if (!endpoint || !app::keep_loaded(app::Given{options.data, Location{"--data", 0, 0}}, diags)) {
     return 2;
@@ -353,6 +382,7 @@ int serve(const ServeOptions& options, Diagnostics& diags) {
   }
   Shared shared{Routes(Served{options.data, options.allow_rule_upload}),
                 ResponseCache(options.cache_bytes),
+                Cors(options.cors_origin),
                 LogLines(io),
                 options,
                 {},

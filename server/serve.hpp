@@ -29,6 +29,9 @@ struct ServeOptions {
   // The most the answers kept for repeated requests may take
   // (response_cache.hpp); 0 keeps none.
   std::size_t cache_bytes = std::size_t{64} << 20;
+  // The one origin whose pages may call the API from a browser (cors.hpp);
+  // empty: none, and no CORS header is sent.
+  std::string cors_origin;
 };
 
 // Loads the data and the rule sets once, listens, and answers until SIGTERM

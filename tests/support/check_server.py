@@ -366,6 +366,7 @@ def main():
         finally:
             upload_server.stop()
         check_idle_client(server)
+        check_cache_and_cors(server, devo)
     finally:
         code, log = server.stop()
     check(code == 0, f"SIGTERM stops the server with exit 0 (got {code})")
@@ -381,6 +382,82 @@ def main():
         return 1
     print("ok: the HTTP API answers as the command line does")
     return 0
+
+
+# ------------------------------------------------------------ the cache and CORS
+
+
+def ask_with_headers(server, method, path, headers, body=None):
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=20)
+    connection.request(method, path, body=body, headers=headers)
+    response = connection.getresponse()
+    result = (response.status, dict(response.getheaders()), response.read())
+    connection.close()
+    return result
+
+
+def check_cache_and_cors(server, devo):
+    """An answer given again from the cache is the same; with --cache-mib 0
+    nothing is kept and the answers are the same still. Without --cors no CORS
+    header is sent, even to a page that asks; with --cors ORIGIN, that origin's
+    requests are allowed and preflights to /v1/ answered, and no other's."""
+    question = {"authority": "Leeds", "rules": RULES, "as_of": AS_OF}
+    expected = cli(devo, "evaluate", "--authority", "Leeds", "--rules", RULES, "--as-of", AS_OF,
+                   "--format", "json")
+    answers = [server.ask("POST", "/v1/evaluate", question) for _ in range(3)]
+    check(all(status == 200 and body == expected for status, _, body in answers),
+          "an evaluation asked again (from the cache) is the same bytes")
+    origin = "https://devo.example.org"
+    status, headers, _ = ask_with_headers(server, "OPTIONS", "/v1/evaluate", {
+        "Origin": origin, "Access-Control-Request-Method": "POST"})
+    check(status == 405 and not any(h.startswith("Access-Control") for h in headers),
+          f"without --cors a preflight is not answered (status {status})")
+    _, headers, _ = ask_with_headers(server, "GET", "/v1/rulesets", {"Origin": origin})
+    check(not any(h.startswith("Access-Control") for h in headers) and "Vary" not in headers,
+          "without --cors no CORS header is sent, even to a page that asks")
+
+    uncached = Server(devo, "--cache-mib", "0")
+    try:
+        answers = [uncached.ask("POST", "/v1/evaluate", question) for _ in range(2)]
+        check(all(status == 200 and body == expected for status, _, body in answers),
+              "with --cache-mib 0 every evaluation is made anew, the same bytes")
+    finally:
+        uncached.stop()
+
+    cors = Server(devo, "--cors", origin)
+    try:
+        status, headers, body = ask_with_headers(cors, "OPTIONS", "/v1/evaluate", {
+            "Origin": origin, "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type"})
+        check(status == 204 and body == b"" and "Content-Length" not in headers
+              and headers.get("Access-Control-Allow-Origin") == origin
+              and headers.get("Access-Control-Allow-Methods") == "GET, POST"
+              and headers.get("Access-Control-Allow-Headers") == "Content-Type"
+              and int(headers.get("Access-Control-Max-Age", "0")) > 0
+              and headers.get("Vary") == "Origin",
+              f"with --cors a preflight from the origin is answered 204: {status} {headers}")
+        status, headers, body = ask_with_headers(cors, "POST", "/v1/evaluate", {
+            "Origin": origin, "Content-Type": "application/json"}, json.dumps(question).encode())
+        check(status == 200 and body == expected
+              and headers.get("Access-Control-Allow-Origin") == origin
+              and headers.get("Vary") == "Origin",
+              "with --cors an evaluation asked from the origin is allowed to it, the same bytes")
+        status, headers, _ = ask_with_headers(cors, "GET", "/v1/rulesets", {
+            "Origin": "https://elsewhere.example.org"})
+        check(status == 200 and "Access-Control-Allow-Origin" not in headers
+              and headers.get("Vary") == "Origin",
+              "with --cors another origin is not allowed")
+        _, headers, _ = ask_with_headers(cors, "GET", "/v1/rulesets", {})
+        check("Access-Control-Allow-Origin" not in headers, "with --cors, no origin is no CORS")
+        status, headers, _ = ask_with_headers(cors, "OPTIONS", "/healthz", {"Origin": origin})
+        check(status == 405 and "Access-Control-Allow-Methods" not in headers,
+              "with --cors only paths under /v1/ answer a preflight")
+    finally:
+        cors.stop()
+    refused = subprocess.run([devo, "serve", "--listen", "127.0.0.1:0", "--cors",
+                              origin + "/"], capture_output=True, text=True, timeout=20)
+    check(refused.returncode == 2 and "--cors" in refused.stderr,
+          "an origin with a path (a trailing /) is refused at start, exit 2")
 
 
 if __name__ == "__main__":
