@@ -35,10 +35,12 @@ std::string key_of(const Request& request, std::string_view day) {
   return key;
 }
 
+// The memory an answer takes: what its strings hold room for, which may be
+// more than their text.
 std::size_t size_of(const Response& response) {
-  std::size_t bytes = response.content_type.size() + response.body.size();
+  std::size_t bytes = response.content_type.capacity() + response.body.capacity();
   for (const auto& [name, value] : response.headers) {
-    bytes += name.size() + value.size();
+    bytes += name.capacity() + value.capacity();
   }
   return bytes;
 }
@@ -69,7 +71,7 @@ std::shared_ptr<const Response> ResponseCache::find(const Request& request, std:
 void ResponseCache::keep(const Request& request, std::string_view day,
                          std::shared_ptr<const Response> response) {
   std::string key = key_of(request, day);
-  const std::size_t bytes = key.size() + size_of(*response) + k_entry_overhead;
+  const std::size_t bytes = key.capacity() + size_of(*response) + k_entry_overhead;
   if (bytes > m_budget) {
     return;
   }
@@ -111,10 +113,15 @@ std::shared_ptr<const Response> handle_through(const Routes& routes, ResponseCac
   if (auto kept = cache.find(request, day)) {
     return kept;
   }
-  auto response = std::make_shared<const Response>(routes.handle(request));
-  if (response->status == 200) {
-    cache.keep(request, day, response);
+  Response answer = routes.handle(request);
+  if (answer.status != 200) {
+    return std::make_shared<const Response>(std::move(answer));
   }
+  // A renderer reserves room for a large answer at once; a kept answer
+  // holds only its own bytes, or the budget would count half of what it took.
+  answer.body.shrink_to_fit();
+  auto response = std::make_shared<const Response>(std::move(answer));
+  cache.keep(request, day, response);
   return response;
 }
 
