@@ -103,7 +103,8 @@ int report_usage(std::string_view command, std::string_view message) {
 }
 
 app::Inputs inputs(const std::string& as_of, const std::string& rules, const std::string& data) {
-  return app::Inputs{option(as_of, "--as-of"), option(rules, "--rules"), option(data, "--data")};
+  return app::Inputs{option(as_of, "--as-of"), option(rules, "--rules"), option(data, "--data"),
+                     std::nullopt};
 }
 
 // A one-line progress bar on a terminal's standard error, redrawn in place.

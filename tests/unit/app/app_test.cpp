@@ -23,7 +23,8 @@ devo::Location field(const std::string& name) {
 }
 
 devo::app::Inputs on(const std::string& date, const std::string& rules = "") {
-  return devo::app::Inputs{Given{date, field("/as_of")}, Given{rules, field("/rules")}, Given{}};
+  return devo::app::Inputs{Given{date, field("/as_of")}, Given{rules, field("/rules")}, Given{},
+                           std::nullopt};
 }
 
 const std::string k_norfolk_and_suffolk =
