@@ -183,6 +183,15 @@ JsonWriter& JsonWriter::strings(const std::vector<std::string>& texts) {
   return end_array();
 }
 
+JsonWriter& JsonWriter::optional_string(std::string_view name, std::string_view text) {
+  return text.empty() ? *this : key(name).string(text);
+}
+
+JsonWriter& JsonWriter::optional_strings(std::string_view name,
+                                         const std::vector<std::string>& texts) {
+  return texts.empty() ? *this : key(name).strings(texts);
+}
+
 std::string JsonWriter::finish() && {
   m_text += '\n';
   return std::move(m_text);

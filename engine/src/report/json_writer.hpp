@@ -35,6 +35,24 @@ class JsonWriter {
   JsonWriter& string_or_null(std::string_view text);
   JsonWriter& strings(const std::vector<std::string>& texts);
 
+  // An array of an object for each of `items`, whose fields `fields(item)`
+  // writes.
+  template <typename Items, typename Fields>
+  JsonWriter& objects(const Items& items, Fields fields) {
+    begin_array();
+    for (const auto& item : items) {
+      begin_object();
+      fields(item);
+      end_object();
+    }
+    return end_array();
+  }
+
+  // A key and its value, or nothing when the value is empty: what a report
+  // leaves out when it has no value.
+  JsonWriter& optional_string(std::string_view name, std::string_view text);
+  JsonWriter& optional_strings(std::string_view name, const std::vector<std::string>& texts);
+
   // The document, with dump_json()'s final newline.
   std::string finish() &&;
 

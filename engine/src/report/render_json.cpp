@@ -21,14 +21,10 @@ void write_receipt(JsonWriter& out, const Receipt& receipt) {
   out.key("ruleset").string(receipt.ruleset);
   out.key("ruleset_sha256").string(receipt.ruleset_sha256);
   if (receipt.ruleset_files.size() > 1) {
-    out.key("ruleset_files").begin_array();
-    for (const RuleFile& file : receipt.ruleset_files) {
-      out.begin_object();
+    out.key("ruleset_files").objects(receipt.ruleset_files, [&out](const RuleFile& file) {
       out.key("path").string(file.path);
       out.key("sha256").string(file.sha256);
-      out.end_object();
-    }
-    out.end_array();
+    });
   }
   out.key("devo_version").string(receipt.devo_version);
   out.key("as_of").string(receipt.as_of.to_string());
@@ -47,9 +43,7 @@ void write_membership(JsonWriter& out, const Membership& membership) {
   out.key("kind").string(membership.kind);
   out.key("mayoral").boolean(membership.mayoral);
   out.key("constituent").boolean(membership.constituent);
-  if (!membership.through.empty()) {
-    out.key("through").string(membership.through);
-  }
+  out.optional_string("through", membership.through);
   out.end_object();
 }
 
@@ -57,21 +51,13 @@ void write_subject(JsonWriter& out, const Subject& subject) {
   out.begin_object();
   out.key("kind").string(subject.kind);
   out.key("name").string(subject.name);
-  if (!subject.code.empty()) {
-    out.key("code").string(subject.code);
-  }
-  if (!subject.councils.empty()) {
-    out.key("councils").strings(subject.councils);
-  }
-  if (!subject.districts.empty()) {
-    out.key("districts").strings(subject.districts);
-  }
+  out.optional_string("code", subject.code);
+  out.optional_strings("councils", subject.councils);
+  out.optional_strings("districts", subject.districts);
   if (!subject.source.empty()) {
     out.key("source").string(subject.source);
     out.key("verified").boolean(subject.caveat.empty());
-    if (!subject.caveat.empty()) {
-      out.key("caveat").string(subject.caveat);
-    }
+    out.optional_string("caveat", subject.caveat);
   }
   out.key("member_of").begin_array();
   for (const Membership& membership : subject.member_of) {
@@ -82,17 +68,13 @@ void write_subject(JsonWriter& out, const Subject& subject) {
 }
 
 void write_reasons(JsonWriter& out, const std::vector<Reason>& reasons) {
-  out.begin_array();
-  for (const Reason& reason : reasons) {
-    out.begin_object();
+  out.objects(reasons, [&out](const Reason& reason) {
     out.key("status").string(to_string(reason.status));
     out.key("message").string(reason.message);
     if (reason.expectation) {
       out.key("expectation").boolean(true);
     }
-    out.end_object();
-  }
-  out.end_array();
+  });
 }
 
 // A piece written by `write`, as a tree for the reports that build one.
@@ -124,9 +106,7 @@ std::string dump_json(const Json& json) {
 namespace {
 
 void write_problems(JsonWriter& out, const std::vector<Problem>& problems) {
-  out.begin_array();
-  for (const Problem& problem : problems) {
-    out.begin_object();
+  out.objects(problems, [&out](const Problem& problem) {
     out.key("code").string(problem.code);
     out.key("message").string(problem.message);
     if (!problem.file.empty()) {
@@ -134,9 +114,7 @@ void write_problems(JsonWriter& out, const std::vector<Problem>& problems) {
       out.key("line").integer(problem.line);
       out.key("column").integer(problem.column);
     }
-    out.end_object();
-  }
-  out.end_array();
+  });
 }
 
 void write_value(JsonWriter& out, const FactValue& value) {
@@ -222,25 +200,13 @@ void write_citation(JsonWriter& out, const RuleSet& rules, const Citation& citat
   if (source != nullptr && !source->title.empty()) {
     out.key("document").string(source->title);
   }
-  if (!citation.section.empty()) {
-    out.key("section").string(citation.section);
-  }
-  if (!citation.page.empty()) {
-    out.key("page").string(citation.page);
-  }
+  out.optional_string("section", citation.section);
+  out.optional_string("page", citation.page);
   if (source != nullptr && !source->url.empty()) {
     out.key("url").string(source->url);
   }
-  if (!citation.via.empty()) {
-    out.key("via").strings(citation.via);
-  }
+  out.optional_strings("via", citation.via);
   out.end_object();
-}
-
-void write_settled_by(JsonWriter& out, const std::vector<std::string>& settled_by) {
-  if (!settled_by.empty()) {
-    out.key("settled_by").strings(settled_by);
-  }
 }
 
 void write_tier(JsonWriter& out, const RuleSet& rules, std::size_t index,
@@ -252,7 +218,7 @@ void write_tier(JsonWriter& out, const RuleSet& rules, std::size_t index,
   out.key("status").string(to_string(result.status));
   out.key("reasons");
   write_reasons(out, result.reasons);
-  write_settled_by(out, result.settled_by);
+  out.optional_strings("settled_by", result.settled_by);
   if (tier != nullptr) {
     out.key("citation");
     write_citation(out, rules, tier->citation);
@@ -290,7 +256,7 @@ void write_power(JsonWriter& out, const RuleSet& rules, std::size_t index,
   write_holding(out, result.holding);
   out.key("reasons");
   write_reasons(out, result.reasons);
-  write_settled_by(out, result.settled_by);
+  out.optional_strings("settled_by", result.settled_by);
   out.key("citation");
   write_citation(out, rules, rule.citation);
   out.key("evidence").string(to_string(rule.evidence));
@@ -298,14 +264,10 @@ void write_power(JsonWriter& out, const RuleSet& rules, std::size_t index,
 }
 
 void write_warnings(JsonWriter& out, const std::vector<Warning>& warnings) {
-  out.begin_array();
-  for (const Warning& warning : warnings) {
-    out.begin_object();
+  out.objects(warnings, [&out](const Warning& warning) {
     out.key("code").string(warning.code);
     out.key("message").string(warning.message);
-    out.end_object();
-  }
-  out.end_array();
+  });
 }
 
 // Room for a large authority's evaluation in words, so that the text is
