@@ -108,13 +108,22 @@ async function answerFor(page, councils) {
   });
 }
 
+// Waits until a search box lists `name` first (its list is for what was
+// typed, not for a few letters of it), then chooses it from the keyboard.
+async function chooseFirst(page, box, name) {
+  await page.waitForFunction((box, name) => {
+    const first = document.querySelector(`#${box}__listbox li.autocomplete__option`);
+    return first && first.textContent.startsWith(name);
+  }, {timeout: 20000}, box, name);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
 // Chooses a council in the "Add a council" search box by typing its name.
 async function addByName(page, name, code) {
   await page.click('#council-search');
   await page.keyboard.type(name);
-  await page.waitForSelector('#council-search__listbox li.autocomplete__option');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  await chooseFirst(page, 'council-search', name);
   await page.waitForSelector(`#chosen li[data-code="${code}"]`);
 }
 
@@ -235,9 +244,7 @@ try {
     assert.equal(focused, 'council-search', 'Tab reaches the council search');
     for (const [name, code] of [['Leeds', LEEDS], ['Bradford', BRADFORD], ['Wakefield', WAKEFIELD]]) {
       await page.keyboard.type(name);
-      await page.waitForSelector('#council-search__listbox li.autocomplete__option');
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
+      await chooseFirst(page, 'council-search', name);
       await page.waitForSelector(`#chosen li[data-code="${code}"]`);
       await page.focus('#council-search');
     }
@@ -264,9 +271,7 @@ try {
     const page = await openPage(browser, origin, '/?compare=luwp-2022&as_of=2026-12-01');
     await page.click('#start-search');
     await page.keyboard.type('West Yorkshire');
-    await page.waitForSelector('#start-search__listbox li.autocomplete__option');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
+    await chooseFirst(page, 'start-search', 'West Yorkshire');
     const shown = await answerFor(page, ['E47000003']);
     const sides = await page.$$eval('#answer .devo-side-by-side .devo-answer', (answers) =>
       answers.map((answer) => answer.getAttribute('data-ruleset')));

@@ -1172,11 +1172,21 @@
     return chosen || rulesets[0].id;
   }
 
+  // The search box asks as the user types; an answer that comes back after
+  // a later one is dropped, so that the list shown is for what was typed.
   function authoritySource(filter) {
+    var latest = 0;
     return function (query, populate) {
+      var asked = ++latest;
       getJson('/v1/authorities?limit=12&q=' + encodeURIComponent(query)).then(function (answer) {
-        populate(answer.status === 200 ? answer.body.filter(filter) : []);
-      }).catch(function () { populate([]); });
+        if (asked === latest) {
+          populate(answer.status === 200 ? answer.body.filter(filter) : []);
+        }
+      }).catch(function () {
+        if (asked === latest) {
+          populate([]);
+        }
+      });
     };
   }
 
