@@ -30,6 +30,7 @@
   var factList = [];      // the rule set's facts (GET /v1/rulesets/{id}/facts)
   var lastAnswer = null;  // the last evaluation, for the JSON download
   var lastBody = null;    // the request body it answered
+  var lastSuggestions = null;  // the groupings "What would it take?" found
   var requestNumber = 0;  // only the latest request's answer is drawn
 
   var $ = function (id) { return document.getElementById(id); };
@@ -47,8 +48,6 @@
     Object.keys(attributes || {}).forEach(function (key) {
       if (key === 'text') {
         node.textContent = attributes[key];
-      } else if (key === 'html') {
-        node.innerHTML = attributes[key];
       } else {
         node.setAttribute(key, attributes[key]);
       }
@@ -928,8 +927,6 @@
   }
 
   // ---------------------------------------------------------------- what would it take
-
-  var lastSuggestions = null;
 
   function loadTiers() {
     var rules = state.rules;
