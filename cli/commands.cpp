@@ -286,7 +286,8 @@ int run_diff(const DiffArguments& arguments) {
                                  side_date(arguments.from_as_of, "--from-as-of"),
                                  side_date(arguments.to_as_of, "--to-as-of"),
                                  std::move(proposals),
-                                 option(arguments.data, "--data")};
+                                 option(arguments.data, "--data"),
+                                 option(arguments.power, "--power")};
   Diagnostics diags(arguments.max_errors);
   std::optional<app::DiffResult> result;
   {

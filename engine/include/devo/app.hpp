@@ -226,6 +226,10 @@ struct DiffRequest {
   // texts the caller has already (a web request's body).
   std::vector<SubjectRequest> proposals;
   Given data;
+  // The power a map of the change will be coloured by, if any: it must be a
+  // power of both rule sets (undefined-power), which is checked before any
+  // of England is evaluated.
+  Given power;
 };
 
 struct DiffResult {

@@ -5,8 +5,14 @@
 #include "app/england.hpp"
 
 #include "app/inputs.hpp"
+#include "support/suggest.hpp"
 
 #include <devo/app.hpp>
+#include <devo/codes.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
 
 namespace devo::app {
 
@@ -29,6 +35,9 @@ std::optional<DiffResult> diff(const DiffRequest& request, Diagnostics& diags,
       proposals.push_back(std::move(*source));
     }
   }
+  if (from && to && !request.power.empty()) {
+    reports_unshared_power(*from, *to, request.power, diags);
+  }
   if (diags.has_errors() || !from || !to || !england) {
     return std::nullopt;
   }
@@ -43,6 +52,28 @@ std::optional<DiffResult> diff(const DiffRequest& request, Diagnostics& diags,
   Receipt to_receipt = make_receipt(*to, *to_as_of, england->info());
   return DiffResult{std::move(from),         std::move(to),         std::move(report),
                     std::move(from_receipt), std::move(to_receipt), std::move(*england)};
+}
+
+bool reports_unshared_power(const RuleSet& from, const RuleSet& to, const Given& power,
+                            Diagnostics& diags) {
+  const auto has = [](const RuleSet& rules, std::string_view id) {
+    return std::any_of(rules.powers.begin(), rules.powers.end(),
+                       [&](const Power& p) { return p.id == id; });
+  };
+  if (has(from, power.text) && has(to, power.text)) {
+    return false;
+  }
+  std::vector<std::string> both;
+  for (const Power& p : to.powers) {
+    if (has(from, p.id)) {
+      both.push_back(p.id);
+    }
+  }
+  diags.error(power.at, std::string(codes::undefined_power),
+              fmt::format("'{}' is not a power of both {} and {}; a map of a change needs one "
+                          "they share{}",
+                          power.text, from.id, to.id, support::did_you_mean(power.text, both)));
+  return true;
 }
 
 std::optional<EnglandEvaluation> evaluate_england(const Inputs& inputs, bool rules_only,

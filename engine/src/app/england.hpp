@@ -10,4 +10,9 @@ EnglandEvaluation evaluate_every_authority(const Geography& england,
                                            std::shared_ptr<const RuleSet> rules, Date as_of,
                                            Diagnostics& diags);
 
+// Reports undefined-power at `power` when it is not a power of both `from`
+// and `to`, suggesting one they share; true when it did.
+bool reports_unshared_power(const RuleSet& from, const RuleSet& to, const Given& power,
+                            Diagnostics& diags);
+
 }  // namespace devo::app

@@ -5,7 +5,6 @@
 
 #include "app/england.hpp"
 #include "geography/access.hpp"
-#include "support/suggest.hpp"
 
 #include <devo/app.hpp>
 #include <devo/codes.hpp>
@@ -112,25 +111,8 @@ std::optional<Map> map_of(const ValidateResult& validation) {
 
 std::optional<Map> map_of(const DiffResult& diff, const Given& data, const Given& power,
                           Diagnostics& diags) {
-  if (!power.empty()) {
-    const auto has = [](const RuleSet& rules, std::string_view id) {
-      return std::any_of(rules.powers.begin(), rules.powers.end(),
-                         [&](const Power& p) { return p.id == id; });
-    };
-    if (!has(*diff.from, power.text) || !has(*diff.to, power.text)) {
-      std::vector<std::string> both;
-      for (const Power& p : diff.to->powers) {
-        if (has(*diff.from, p.id)) {
-          both.push_back(p.id);
-        }
-      }
-      diags.error(power.at, std::string(codes::undefined_power),
-                  fmt::format("'{}' is not a power of both {} and {}; a map of a change needs "
-                              "one they share{}",
-                              power.text, diff.from->id, diff.to->id,
-                              support::did_you_mean(power.text, both)));
-      return std::nullopt;
-    }
+  if (!power.empty() && reports_unshared_power(*diff.from, *diff.to, power, diags)) {
+    return std::nullopt;
   }
   if (reports_no_shapes(diff.england, data, diags)) {
     return std::nullopt;
