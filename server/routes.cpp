@@ -506,6 +506,17 @@ std::optional<std::pair<std::string, app::ListWhat>> ruleset_listing(std::string
   return std::nullopt;
 }
 
+// 405, naming the methods the path takes in `allowed`. The server answers
+// HEAD as GET without the body (serve.cpp), so a path that takes GET takes
+// HEAD too, which Allow says (RFC 9110 15.5.6).
+Response wrong_method(const std::string& allowed) {
+  std::string allow = allowed;
+  if (const auto get = allow.find("GET"); get != std::string::npos) {
+    allow.insert(get + 3, ", HEAD");
+  }
+  return Response{405, std::string(k_text), fmt::format("use {}\n", allowed), {{"Allow", allow}}};
+}
+
 }  // namespace
 
 Routes::Routes(Served served) : m_served(std::move(served)) {}
@@ -514,19 +525,19 @@ Response Routes::handle(const Request& request) const {
   const Target target = parse_target(request.target);
   if (target.path.starts_with("/v1/schemas/")) {
     if (request.method != "GET") {
-      return Response{405, std::string(k_text), "use GET\n", {{"Allow", "GET"}}};
+      return wrong_method("GET");
     }
     return *schema(target.path);
   }
   if (target.path.starts_with("/assets/")) {
     if (request.method != "GET") {
-      return Response{405, std::string(k_text), "use GET\n", {{"Allow", "GET"}}};
+      return wrong_method("GET");
     }
     return *page_asset(target.path);
   }
   if (const auto listing = ruleset_listing(target.path)) {
     if (request.method != "GET") {
-      return Response{405, std::string(k_text), "use GET\n", {{"Allow", "GET"}}};
+      return wrong_method("GET");
     }
     // Only a built-in rule set's id: no path to a file is taken from a request.
     if (names_a_rule_file(listing->first)) {
@@ -548,8 +559,7 @@ Response Routes::handle(const Request& request) const {
     allowed += allowed.empty() ? std::string(route.method) : ", " + std::string(route.method);
   }
   if (path_known) {
-    return Response{
-        405, std::string(k_text), fmt::format("use {}\n", allowed), {{"Allow", allowed}}};
+    return wrong_method(allowed);
   }
   return Response{404, std::string(k_text), "no such page\n", {}};
 }

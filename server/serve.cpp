@@ -111,6 +111,15 @@ struct Shared {
 
 class Session;
 
+// What an answer's writing needs to know of the request it answers.
+struct Exchange {
+  std::string method = "-";  // "-": no request was read
+  std::string target = "-";
+  unsigned version = 11;
+  bool keep_alive = false;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+};
+
 // The open connections, so that a stop can close the idle ones.
 class Sessions {
  public:
@@ -153,7 +162,7 @@ class Session : public std::enable_shared_from_this<Session> {
     m_busy = true;
     auto busy = std::make_shared<const Response>(
         Response{503, "text/plain; charset=utf-8", "devo is busy: try again shortly\n", {}});
-    write(std::move(busy), {}, 11, false, "-", "-", std::chrono::steady_clock::now());
+    write(std::move(busy), {}, Exchange{});
   }
 
  private:
@@ -179,7 +188,7 @@ class Session : public std::enable_shared_from_this<Session> {
                    fmt::format("the body is larger than devo takes ({} bytes)\n",
                                m_shared.options.max_body_bytes),
                    {}});
-      write(std::move(too_large), {}, 11, false, "-", "-", started);
+      write(std::move(too_large), {}, Exchange{.started = started});
       return;
     }
     if (error) {
@@ -195,12 +204,18 @@ class Session : public std::enable_shared_from_this<Session> {
     const std::string origin(request[http::field::origin]);
     auto preflight = m_shared.cors.preflight(method, target);
     auto response = preflight ? std::make_shared<const Response>(std::move(*preflight))
-                              : answer(Request{method, target, request.body()});
+                              : answer(Request{as_routed(method), target, request.body()});
     Headers cors_headers;
     m_shared.cors.allow(origin, cors_headers);
     const bool keep_alive = request.keep_alive() && !m_shared.stopping;
-    write(std::move(response), std::move(cors_headers), request.version(), keep_alive, method,
-          target, started);
+    write(std::move(response), std::move(cors_headers),
+          Exchange{method, target, request.version(), keep_alive, started});
+  }
+
+  // HEAD is GET without the body (RFC 9110 9.3.2): the routes and the cache
+  // see a GET, and write() leaves the body out.
+  static std::string as_routed(const std::string& method) {
+    return method == "HEAD" ? "GET" : method;
   }
 
   // A request that makes devo throw is answered 500 and logged; the server
@@ -221,12 +236,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // The answer's body is sent from where it is, perhaps the cache, which it
   // stays in until it is sent (the message's handler holds it); `extra`
-  // headers are this request's own (CORS).
-  void write(std::shared_ptr<const Response> response, Headers extra, unsigned version,
-             bool keep_alive, const std::string& method, const std::string& target,
-             std::chrono::steady_clock::time_point started) {
+  // headers are this request's own (CORS). A HEAD's answer has the headers
+  // the GET's would, Content-Length included, and no body.
+  void write(std::shared_ptr<const Response> response, Headers extra, const Exchange& exchange) {
     auto message = std::make_shared<http::response<http::span_body<const char>>>(
-        static_cast<http::status>(response->status), version);
+        static_cast<http::status>(response->status), exchange.version);
     if (!response->content_type.empty()) {  // none on a 204
       message->set(http::field::content_type, response->content_type);
     }
@@ -242,15 +256,19 @@ class Session : public std::enable_shared_from_this<Session> {
     };
     set_all(response->headers);
     set_all(extra);
-    message->body() = {response->body.data(), response->body.size()};
-    message->keep_alive(keep_alive);
-    message->prepare_payload();
+    message->keep_alive(exchange.keep_alive);
+    if (exchange.method == "HEAD") {
+      message->content_length(response->body.size());
+    } else {
+      message->body() = {response->body.data(), response->body.size()};
+      message->prepare_payload();
+    }
     if (response->status == 204) {
       // A 204 carries no Content-Length (RFC 9110 8.6), which Beast 1.74 sets
       // all the same.
       message->erase(http::field::content_length);
     }
-    log_request(method, target, response->status, started, m_shared.log);
+    log_request(exchange.method, exchange.target, response->status, exchange.started, m_shared.log);
     http::async_write(
         m_stream, *message,
         [self = shared_from_this(), message, response](beast::error_code error, std::size_t) {

@@ -155,7 +155,12 @@ def check_page(server):
         status, _, _ = server.ask("GET", path)
         check(status == 404, f"GET {path} is 404: only the page's own assets are served")
     status, headers, _ = server.ask("POST", "/assets/devo.js", {})
-    check(status == 405 and headers.get("Allow") == "GET", "POST to an asset is 405")
+    check(status == 405 and headers.get("Allow") == "GET, HEAD", "POST to an asset is 405")
+    _, get_headers, page = server.ask("GET", "/")
+    status, headers, body = server.ask("HEAD", "/")
+    check(status == 200 and body == b"" and headers.get("Content-Length") == str(len(page))
+          and headers.get("Content-Type") == get_headers.get("Content-Type"),
+          "HEAD / has GET's headers and no body")
 
 
 def check_proposal(server, devo, scratch):
@@ -225,6 +230,9 @@ def check_problems(server):
     problem(server, "GET", "/nowhere", None, 404, None, None, "an unknown path")
     status, headers, _ = server.ask("DELETE", "/v1/evaluate")
     check(status == 405 and headers.get("Allow") == "POST", "a wrong method is 405 with Allow")
+    status, headers, _ = server.ask("PUT", "/v1/map.svg")
+    check(status == 405 and headers.get("Allow") == "GET, HEAD, POST",
+          "a path taking GET takes HEAD too, which Allow says")
     # A body over 1 MiB is refused on its Content-Length, before it is sent.
     sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
     sock.sendall(b"POST /v1/evaluate HTTP/1.1\r\nHost: devo\r\n"
