@@ -7,7 +7,8 @@
 // It chooses Leeds by name and two neighbouring districts on the map, and
 // checks the answer shown against `devo evaluate` for the same proposal; does
 // the same with the keyboard alone; follows the shareable link; evaluates
-// the downloaded YAML with the command line; compares two rule sets; asks
+// the downloaded YAML with the command line; gives a first election still to
+// come; compares two rule sets; asks
 // what it would take; and runs axe-core for WCAG 2.2 AA. Screenshots go to
 // SCRATCH/screenshots. Any console error fails the test.
 
@@ -168,10 +169,13 @@ function sameAsCli(shown, cli) {
 async function downloaded(page, button, suffix) {
   const client = await page.createCDPSession();
   await client.send('Browser.setDownloadBehavior', {behavior: 'allow', downloadPath: downloads});
-  const before = new Set(fs.readdirSync(downloads));
+  // Chromium writes a download over a file of the same name: any such file
+  // from an earlier download goes first.
+  const earlier = fs.readdirSync(downloads).filter((name) => name.endsWith(suffix));
+  earlier.forEach((name) => fs.rmSync(path.join(downloads, name)));
   await page.click(button);
   for (let i = 0; i < 100; i += 1) {
-    const found = fs.readdirSync(downloads).filter((name) => !before.has(name) && name.endsWith(suffix));
+    const found = fs.readdirSync(downloads).filter((name) => name.endsWith(suffix));
     if (found.length) {
       return path.join(downloads, found[0]);
     }
@@ -263,6 +267,30 @@ try {
     const page = await openPage(browser, origin, shareLink.slice(origin.length));
     const shown = await answerFor(page, CHOSEN);
     assert.deepEqual(shown, mapAnswer);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  });
+
+  await check('a first election still to come leaves out what only a mayor in office gets', async () => {
+    const page = await openPage(browser, origin, shareLink.slice(origin.length));
+    await answerFor(page, CHOSEN);
+    // Years after any date the page is run on: the mayor is not yet in office.
+    await page.$eval('#mayor-elected', (input) => {
+      input.value = '2099-05-07';
+      input.dispatchEvent(new Event('change'));
+    });
+    const shown = await answerFor(page, CHOSEN);
+    await page.screenshot({path: path.join(shots, '07-first-election-to-come.png'), fullPage: true});
+    const yamlFile = await downloaded(page, '#download-yaml', '.yaml');
+    assert.match(fs.readFileSync(yamlFile, 'utf8'), /^mayor_first_elected: 2099-05-07$/m);
+    sameAsCli(shown, cliEvaluate(['--proposal', yamlFile, '--rules', rules]));
+    assert.ok(shown.powers.some((power, i) => power.status !== mapAnswer.powers[i].status),
+      'some power changes once the mayor is not yet in office');
+    assert.ok((await page.$eval('#share-link', (input) => input.value)).includes('mayor_first_elected=2099-05-07'),
+      'the link carries the date');
+    // No mayor: nobody is elected, and the date is not asked for.
+    await page.select('#mayor', 'none');
+    assert.equal(await page.$eval('#mayor-elected-group', (group) => group.hidden), true);
     assert.deepEqual(page.consoleErrors, []);
     await page.close();
   });

@@ -18,6 +18,7 @@
     name: '',             // the proposal's name, if typed
     institution: 'combined_authority',
     mayor: 'elected_mayor',
+    mayorElected: '',     // the day of the first election (YYYY-MM-DD), if given
     rules: '',
     asOf: '',
     compare: '',
@@ -122,7 +123,7 @@
     var factsWithEvidence = Object.keys(state.facts).some(function (id) {
       return state.facts[id].value !== '' && state.facts[id].evidence;
     });
-    return !factsWithEvidence && state.name === '' &&
+    return !factsWithEvidence && state.name === '' && state.mayorElected === '' &&
       (!start.institution || start.institution === state.institution) &&
       (!start.mayor || start.mayor === state.mayor);
   }
@@ -181,6 +182,9 @@
       mayor: state.mayor,
       councils: state.councils.slice()
     };
+    if (state.mayor !== 'none' && state.mayorElected) {
+      written.mayor_first_elected = state.mayorElected;
+    }
     var changed = reshapes();
     if (changed.length) {
       written.reshapes = changed;
@@ -239,6 +243,9 @@
     }
     query.set('institution', state.institution);
     query.set('mayor', state.mayor);
+    if (state.mayor !== 'none' && state.mayorElected) {
+      query.set('mayor_first_elected', state.mayorElected);
+    }
     if (state.rules) {
       query.set('rules', state.rules);
     }
@@ -347,6 +354,7 @@
       state.councils = subject.councils.slice();
       state.reshapesOff = {};
       state.name = '';
+      state.mayorElected = '';
       if ($('institution').querySelector('option[value="' + facts.institution + '"]')) {
         state.institution = facts.institution;
       }
@@ -1038,8 +1046,11 @@
         }).join(''),
       'name: ' + yamlText(written.name),
       'institution: ' + written.institution,
-      'mayor: ' + written.mayor,
-      'councils:'];
+      'mayor: ' + written.mayor];
+    if (written.mayor_first_elected) {
+      lines.push('mayor_first_elected: ' + written.mayor_first_elected);
+    }
+    lines.push('councils:');
     written.councils.forEach(function (code) {
       lines.push('  - ' + code + '  # ' + councilName(code).replace(/\n/g, ' '));
     });
@@ -1082,6 +1093,9 @@
   function syncForm() {
     $('institution').value = state.institution;
     $('mayor').value = state.mayor;
+    // Only a mayor or leader is elected.
+    $('mayor-elected-group').hidden = state.mayor === 'none';
+    $('mayor-elected').value = state.mayorElected;
     $('proposal-name').value = state.name;
     $('proposal-name').placeholder = defaultName();
     $('as-of').value = state.asOf;
@@ -1108,6 +1122,7 @@
     state.name = query.get('name') || '';
     state.institution = query.get('institution') || state.institution;
     state.mayor = query.get('mayor') || state.mayor;
+    state.mayorElected = query.get('mayor_first_elected') || '';
     state.rules = query.get('rules') || state.rules;
     state.asOf = query.get('as_of') || '';
     state.compare = query.get('compare') || '';
@@ -1240,6 +1255,7 @@
   function formEvents() {
     $('institution').addEventListener('change', function (event) { state.institution = event.target.value; changed(); });
     $('mayor').addEventListener('change', function (event) { state.mayor = event.target.value; changed(); });
+    $('mayor-elected').addEventListener('change', function (event) { state.mayorElected = event.target.value; changed(); });
     $('proposal-name').addEventListener('input', function (event) { state.name = event.target.value.trim(); changed(); });
     $('as-of').addEventListener('change', function (event) { state.asOf = event.target.value; changed(); });
     $('compare').addEventListener('change', function (event) { state.compare = event.target.value; changed(); });
@@ -1254,6 +1270,7 @@
       state.councils = [];
       state.reshapesOff = {};
       state.name = '';
+      state.mayorElected = '';
       state.shown = null;
       changed();
       announce('The proposal has no councils');
