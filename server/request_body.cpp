@@ -18,7 +18,7 @@ using Json = nlohmann::json;
 using app::Given;
 
 const std::vector<std::string>& body_keys() {
-  static const std::vector<std::string> keys = {"authority", "proposal", "facts",  "rules",
+  static const std::vector<std::string> keys = {"authority", "proposal", "facts", "rules",
                                                 "ruleset",   "as_of",    "assume"};
   return keys;
 }
@@ -304,26 +304,21 @@ EvaluationBody::Decoded EvaluationBody::decode(std::string_view text, const std:
   return Decoded(std::move(decoded));
 }
 
-std::optional<std::map<std::string, app::Given, std::less<>>> string_fields(
-    std::string_view text, const std::vector<std::string>& known,
-    const std::vector<std::string>& required, Diagnostics& problems,
-    const std::vector<std::string>& others) {
-  std::vector<std::string> every = known;
-  every.insert(every.end(), others.begin(), others.end());
-  const auto body = json_object(text, fmt::format("{}", fmt::join(every, ", ")), problems);
-  if (!body) {
-    return std::nullopt;
-  }
-  check_keys(*body, every, problems);
+namespace {
+
+// The string fields of a diff's body, each blamed on its pointer ("" when
+// not given); nothing when one is not a string or a required one is missing.
+std::optional<std::map<std::string, Given, std::less<>>> diff_fields(const Json& body,
+                                                                     Diagnostics& problems) {
   std::map<std::string, Given, std::less<>> fields;
-  for (const std::string& key : known) {
-    if (const auto value = text_field(*body, key, problems)) {
+  for (const char* key : {"from", "to", "as_of", "from_as_of", "to_as_of"}) {
+    if (const auto value = text_field(body, key, problems)) {
       fields.emplace(key, *value);
     }
   }
-  for (const std::string& key : required) {
-    if (!body->contains(key)) {
-      problems.error(at("/" + token(key)), std::string(codes::missing_key),
+  for (const char* key : {"from", "to"}) {
+    if (!body.contains(key)) {
+      problems.error(at(fmt::format("/{}", key)), std::string(codes::missing_key),
                      fmt::format("the body needs '{}'", key));
     }
   }
@@ -333,22 +328,21 @@ std::optional<std::map<std::string, app::Given, std::less<>>> string_fields(
   return fields;
 }
 
-SentProposals sent_proposals(std::string_view body, Diagnostics& problems) {
+// The proposals a diff compares as well, into `decoded`.
+void read_sent_proposals(const Json& body, DiffBody& decoded, Diagnostics& problems) {
   constexpr std::size_t k_most = 100;
-  const Json parsed = Json::parse(body);
-  const auto found = parsed.find("proposals");
-  if (found == parsed.end()) {
-    return {};
+  const auto found = body.find("proposals");
+  if (found == body.end()) {
+    return;
   }
   if (!found->is_array() || found->size() > k_most) {
-    problems.error(at("/proposals"), std::string(found->is_array() ? codes::invalid_value
-                                                                   : codes::wrong_type),
+    problems.error(at("/proposals"),
+                   std::string(found->is_array() ? codes::invalid_value : codes::wrong_type),
                    fmt::format("'proposals' must be a list of at most {} proposals, each an "
                                "object with the fields of a proposal file",
                                k_most));
-    return {};
+    return;
   }
-  SentProposals proposals;
   for (std::size_t i = 0; i < found->size(); ++i) {
     const std::string pointer = fmt::format("/proposals/{}", i);
     if (!(*found)[i].is_object()) {
@@ -358,11 +352,29 @@ SentProposals sent_proposals(std::string_view body, Diagnostics& problems) {
     }
     PointerWriter writer;
     writer.value((*found)[i], pointer, 0);
-    proposals.requests.push_back({app::SubjectRequest::Kind::proposal,
-                                  Given{"#" + pointer, at(pointer)}, std::move(writer.text)});
-    proposals.texts.push_back(SentText{"#" + pointer, std::move(writer.pointers)});
+    decoded.proposals.push_back({app::SubjectRequest::Kind::proposal,
+                                 Given{"#" + pointer, at(pointer)}, std::move(writer.text)});
+    decoded.texts.push_back(SentText{"#" + pointer, std::move(writer.pointers)});
   }
-  return proposals;
+}
+
+}  // namespace
+
+std::optional<DiffBody> decode_diff_body(std::string_view text, Diagnostics& problems) {
+  const std::vector<std::string> keys = {"from",       "to",       "as_of",
+                                         "from_as_of", "to_as_of", "proposals"};
+  const auto body = json_object(text, fmt::format("{}", fmt::join(keys, ", ")), problems);
+  if (!body) {
+    return std::nullopt;
+  }
+  check_keys(*body, keys, problems);
+  auto fields = diff_fields(*body, problems);
+  if (!fields) {
+    return std::nullopt;
+  }
+  DiffBody decoded{std::move(*fields), {}, {}};
+  read_sent_proposals(*body, decoded, problems);
+  return decoded;
 }
 
 Location located_at(const Location& where, const std::vector<SentText>& texts) {

@@ -40,16 +40,6 @@ struct PointerAt {
 // place. An empty `rules` is left to mean "the one in force".
 void check_builtin_rules(const app::Given& rules, Diagnostics& problems);
 
-// A body whose fields are all strings (POST /v1/diff's): each of `known`
-// given, as a value blamed on its pointer ("" when not given); `required`
-// must be. Nothing, with the problems, for a body that is not such an
-// object.
-// `others`: fields of other types the caller reads itself.
-std::optional<std::map<std::string, app::Given, std::less<>>> string_fields(
-    std::string_view text, const std::vector<std::string>& known,
-    const std::vector<std::string>& required, Diagnostics& problems,
-    const std::vector<std::string>& others = {});
-
 // Where each value of a text written from a request's JSON starts: a field
 // of the body ("#/proposal") and its values' pointers.
 struct SentText {
@@ -64,15 +54,23 @@ Location located_at(const Location& where, const std::vector<SentText>& texts);
 // `diags` with each place given so.
 Diagnostics located(const Diagnostics& diags, const std::vector<SentText>& texts);
 
-// The proposals a diff's body compares as well ("proposals": a list of
-// objects with the fields of a proposal file, at most 100), each as its
-// text named by its pointer ("#/proposals/0"). The body is JSON already
-// checked by string_fields.
-struct SentProposals {
-  std::vector<app::SubjectRequest> requests;
+// The body of POST /v1/diff, read once:
+//
+//   {"from": ID, "to": ID, "as_of", "from_as_of", "to_as_of": DATE,
+//    "proposals": [{the fields of a proposal file}, ...]}
+//
+// `fields` holds each string field as a value blamed on its pointer (""
+// when not given); "from" and "to" must be. The proposals (at most 100) are
+// each the text of a proposal file named by its pointer ("#/proposals/0"),
+// with `texts` to give a place in one back as a pointer. Nothing, with the
+// problems, for a body that is not such an object; a problem in the
+// proposals is added to `problems` beside the body returned.
+struct DiffBody {
+  std::map<std::string, app::Given, std::less<>> fields;
+  std::vector<app::SubjectRequest> proposals;
   std::vector<SentText> texts;
 };
-SentProposals sent_proposals(std::string_view body, Diagnostics& problems);
+std::optional<DiffBody> decode_diff_body(std::string_view text, Diagnostics& problems);
 
 class EvaluationBody {
  public:
@@ -83,8 +81,7 @@ class EvaluationBody {
   // target_tier, say), which the route reads itself. A rule file sent as
   // "ruleset" is taken only when `rule_upload` allows it.
   static Decoded decode(std::string_view body, const std::string& data,
-                        const std::vector<std::string>& more_keys = {},
-                        bool rule_upload = false);
+                        const std::vector<std::string>& more_keys = {}, bool rule_upload = false);
 
   app::EvaluateRequest request;
 

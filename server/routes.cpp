@@ -312,13 +312,11 @@ Response suggest(const Request& request, const Served& served) {
 // named.
 Response diff(const Request& request, const std::string& data) {
   Diagnostics diags;
-  const auto fields = string_fields(request.body, {"from", "to", "as_of", "from_as_of", "to_as_of"},
-                                    {"from", "to"}, diags, {"proposals"});
-  if (!fields) {
+  auto body = decode_diff_body(request.body, diags);
+  if (!body) {
     return problems(400, diags);
   }
-  auto proposals = sent_proposals(request.body, diags);
-  const auto& given = *fields;
+  const auto& given = body->fields;
   for (const char* side : {"from", "to"}) {
     check_builtin_rules(given.at(side), diags);
   }
@@ -326,15 +324,12 @@ Response diff(const Request& request, const std::string& data) {
   const auto side_date = [&](const char* key) {
     return given.at(key).empty() ? both : given.at(key);
   };
-  const app::DiffRequest asked{given.at("from"),
-                               given.at("to"),
-                               side_date("from_as_of"),
-                               side_date("to_as_of"),
-                               std::move(proposals.requests),
-                               Given{data, {}}};
+  const app::DiffRequest asked{given.at("from"),           given.at("to"),
+                               side_date("from_as_of"),    side_date("to_as_of"),
+                               std::move(body->proposals), Given{data, {}}};
   const auto result = diags.has_errors() ? std::nullopt : app::diff(asked, diags);
   if (!result) {
-    return problems(400, located(diags, proposals.texts));
+    return problems(400, located(diags, body->texts));
   }
   return answer(k_json, render_diff(result->report, result->from_receipt, result->to_receipt,
                                     OutputFormat::json));
@@ -492,10 +487,9 @@ std::optional<std::pair<std::string, app::ListWhat>> ruleset_listing(std::string
     return std::nullopt;
   }
   const std::string_view rest = path.substr(prefix.size());
-  for (const auto& [suffix, what] :
-       {std::pair{std::string_view("/tiers"), app::ListWhat::tiers},
-        std::pair{std::string_view("/powers"), app::ListWhat::powers},
-        std::pair{std::string_view("/facts"), app::ListWhat::facts}}) {
+  for (const auto& [suffix, what] : {std::pair{std::string_view("/tiers"), app::ListWhat::tiers},
+                                     std::pair{std::string_view("/powers"), app::ListWhat::powers},
+                                     std::pair{std::string_view("/facts"), app::ListWhat::facts}}) {
     if (rest.ends_with(suffix) && rest.size() > suffix.size()) {
       const std::string_view id = rest.substr(0, rest.size() - suffix.size());
       if (id.find('/') == std::string_view::npos) {
